@@ -1,0 +1,117 @@
+import { type AgreementAction, type AgreementStatus, agreementTransition } from './agreements';
+import { type Actor, type Role, regionContains } from './roles';
+
+export const RESOURCES = [
+  'users',
+  'regions',
+  'banks',
+  'units',
+  'departments',
+  'agreements',
+  'supervision-notes',
+  'audit-events',
+  'summary',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export type Action =
+  | 'list'
+  | 'show'
+  | 'create'
+  | 'edit'
+  | 'delete'
+  | 'export'
+  | AgreementAction
+  | 'file'
+  | 'lock'
+  | 'unlock'
+  | 'deactivate'
+  | 'reset-password'
+  | 'verify';
+
+const READ = ['list', 'show'] as const;
+const everyone: readonly Role[] = ['admin', 'finance', 'police', 'dept', 'treasury', 'bank', 'unit', 'auditor'];
+
+type Grants = Partial<Record<Action, readonly Role[]>>;
+const read = (roles: readonly Role[]): Grants => Object.fromEntries(READ.map((a) => [a, roles]));
+
+/**
+ * Role × resource × action. The README's permission matrix is printed from this table
+ * (`npm run matrix`), so the documentation cannot drift from what the server enforces.
+ */
+export const PERMISSIONS: Record<Resource, Grants> = {
+  users: {
+    ...read(['admin', 'auditor']),
+    create: ['admin'],
+    edit: ['admin'],
+    lock: ['admin'],
+    unlock: ['admin'],
+    deactivate: ['admin'],
+    'reset-password': ['admin'],
+  },
+  regions: { ...read(everyone), create: ['admin'], edit: ['admin'] },
+  banks: read(everyone),
+  units: read(everyone),
+  departments: read(everyone),
+  agreements: {
+    ...read(['finance', 'treasury', 'police', 'auditor', 'bank']),
+    create: ['finance'],
+    edit: ['finance'],
+    activate: ['finance'],
+    suspend: ['finance'],
+    terminate: ['finance'],
+    file: ['finance'],
+    export: ['finance', 'treasury', 'auditor'],
+  },
+  'supervision-notes': {
+    ...read(['treasury', 'finance', 'auditor']),
+    create: ['treasury'],
+    edit: ['treasury'],
+  },
+  'audit-events': { ...read(['auditor', 'admin']), verify: ['auditor', 'admin'] },
+  summary: { show: everyone },
+};
+
+/** A record as far as permissions care: its scope keys and, for workflows, its state. */
+export interface ScopedRecord {
+  regionCode?: string | null;
+  bankId?: string | null;
+  unitId?: number | null;
+  status?: string;
+  filedOn?: string | null;
+}
+
+function inScope(user: Actor, record: ScopedRecord): boolean {
+  if (user.role === 'bank' && record.bankId !== undefined && record.bankId !== user.bankId) return false;
+  if (user.role === 'unit' && record.unitId !== undefined && record.unitId !== user.unitId) return false;
+  if (record.regionCode) {
+    // A record of a wider region (a provincial agreement) is visible to its sub-regions' readers too.
+    return regionContains(user.regionCode, record.regionCode) || regionContains(record.regionCode, user.regionCode);
+  }
+  return true;
+}
+
+function stateAllows(resource: Resource, action: Action, record: ScopedRecord): boolean {
+  if (resource !== 'agreements' || record.status === undefined) return true;
+  const status = record.status as AgreementStatus;
+  if (action === 'activate' || action === 'suspend' || action === 'terminate')
+    return agreementTransition(status, action) !== null;
+  if (action === 'file') return record.filedOn == null && status !== 'terminated';
+  if (action === 'edit') return status !== 'terminated';
+  return true;
+}
+
+/**
+ * The one authorization rule, used by the server on every route and by the SPA's canAccess.
+ * Without a record it answers "may this role ever do this?"; with one it adds scope and state.
+ */
+export function can(user: Actor | null, action: Action, resource: Resource, record?: ScopedRecord): boolean {
+  if (!user) return false;
+  const roles = PERMISSIONS[resource]?.[action];
+  if (!roles?.includes(user.role)) return false;
+  if (!record) return true;
+  return inScope(user, record) && stateAllows(resource, action, record);
+}
+
+/** Audit actions the admin may read: authentication and user management only. */
+export const ADMIN_AUDIT_RESOURCES = ['auth', 'users', 'regions'] as const;

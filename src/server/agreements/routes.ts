@@ -1,0 +1,199 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AGREEMENT_READ_ONLY,
+  type AgreementAction,
+  agreementFileSchema,
+  agreementInputProblems,
+  agreementInputSchema,
+  agreementTransition,
+  reasonSchema,
+  version,
+  withReadOnly,
+} from '../../domain';
+import { actorOf, type AppContext } from '../context';
+import { agreementEvents, agreements, banks, regions } from '../db/schema';
+import { assertNoProblems, badRequest, conflict, notFound, staleVersion, unprocessable } from '../http/errors';
+import { contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { createAgreementRepository } from './repository';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const updateSchema = withReadOnly(agreementInputSchema.extend({ version }), AGREEMENT_READ_ONLY);
+const REASON_REQUIRED: readonly AgreementAction[] = ['suspend', 'terminate'];
+
+export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const repo = createAgreementRepository(db, ctx.clock);
+
+  /** Bank and region must exist: a 400 naming the field, not a foreign-key 500. */
+  async function checkReferences(bankId: string, regionCode: string) {
+    const [[bank], [region]] = await Promise.all([
+      db.select({ id: banks.id }).from(banks).where(eq(banks.id, bankId)),
+      db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode)),
+    ]);
+    const problems: Record<string, string> = {};
+    if (!bank) problems.bankId = 'is not a known bank';
+    if (!region) problems.regionCode = 'is not a known region';
+    assertNoProblems(problems);
+  }
+
+  async function assertUniqueNo(agreementNo: string, exceptId?: number) {
+    const [clash] = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.agreementNo, agreementNo));
+    if (clash && clash.id !== exceptId)
+      throw unprocessable('duplicate_agreement_no', `Agreement number ${agreementNo} is already used`, {
+        agreementNo: 'is already used',
+      });
+  }
+
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['agreements', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, repo.listSpec());
+        const { rows, total } = await repo.list(actorOf(request), parsed);
+        reply.header('Content-Range', contentRange('agreements', parsed.offset, rows.length, total));
+        return rows;
+      },
+    );
+
+    app.get(
+      '/:id',
+      { config: { permission: ['agreements', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const row = await repo.get(actorOf(request), request.params.id);
+        if (!row) throw notFound('Agreement');
+        return { ...row, history: await repo.history(row.id) };
+      },
+    );
+
+    app.post(
+      '/',
+      { config: { permission: ['agreements', 'create'] }, schema: { body: agreementInputSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const input = request.body;
+        assertNoProblems(agreementInputProblems(input));
+        await checkReferences(input.bankId, input.regionCode);
+        await assertUniqueNo(input.agreementNo);
+        const id = await db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(agreements)
+            .values({ ...input, effectiveTo: input.effectiveTo ?? null, note: input.note ?? null, createdBy: actor.id })
+            .returning();
+          await tx.insert(agreementEvents).values({
+            agreementId: created.id,
+            action: 'create',
+            toStatus: created.status,
+            actorId: actor.id,
+            at: ctx.clock.now(),
+          });
+          await ctx.audit.record(tx, { actor, action: 'create', resource: 'agreements', recordId: created.id, after: created, ip: request.ip });
+          return created.id;
+        });
+        reply.code(201);
+        return repo.get(actor, id);
+      },
+    );
+
+    app.put(
+      '/:id',
+      { config: { permission: ['agreements', 'edit'] }, schema: { params: idParams, body: updateSchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { id } = request.params;
+        const body = agreementInputSchema.extend({ version }).parse(
+          Object.fromEntries(Object.entries(request.body).filter(([k]) => !(AGREEMENT_READ_ONLY as readonly string[]).includes(k))),
+        );
+        const { version: expected, ...input } = body;
+        assertNoProblems(agreementInputProblems(input));
+        const current = await repo.get(actor, id);
+        if (!current) throw notFound('Agreement');
+        if (current.status === 'terminated') throw conflict('agreement_terminated', 'A terminated agreement cannot be edited');
+        if (current.version !== expected) throw staleVersion();
+        if (actor.role === 'bank' && input.bankId !== current.bankId) throw badRequest('bankId cannot change', { bankId: 'cannot change' });
+        await checkReferences(input.bankId, input.regionCode);
+        await assertUniqueNo(input.agreementNo, id);
+        await db.transaction(async (tx) => {
+          const updated = await tx
+            .update(agreements)
+            .set({
+              ...input,
+              effectiveTo: input.effectiveTo ?? null,
+              note: input.note ?? null,
+              version: expected + 1,
+              updatedAt: ctx.clock.now(),
+            })
+            .where(and(eq(agreements.id, id), eq(agreements.version, expected)))
+            .returning();
+          if (updated.length === 0) throw staleVersion();
+          await ctx.audit.record(tx, { actor, action: 'update', resource: 'agreements', recordId: id, before: current, after: updated[0], ip: request.ip });
+        });
+        return { ...(await repo.get(actor, id)), history: await repo.history(id) };
+      },
+    );
+
+    for (const action of ['activate', 'suspend', 'terminate'] as const) {
+      app.post(
+        `/:id/${action}`,
+        { config: { permission: ['agreements', action] }, schema: { params: idParams, body: reasonSchema } },
+        async (request) => {
+          const actor = actorOf(request);
+          const { id } = request.params;
+          const reason = request.body.reason ?? null;
+          if (REASON_REQUIRED.includes(action) && !reason)
+            throw badRequest(`A reason is required to ${action} an agreement`, { reason: 'is required' });
+          await db.transaction(async (tx) => {
+            const current = await repo.get(actor, id, tx, true);
+            if (!current) throw notFound('Agreement');
+            const next = agreementTransition(current.status, action);
+            if (!next)
+              throw conflict('invalid_transition', `Cannot ${action} an agreement that is ${current.status}`);
+            if (action === 'activate' && current.effectiveTo && current.effectiveTo < ctx.clock.today())
+              throw unprocessable('agreement_expired', `The agreement expired on ${current.effectiveTo}`);
+            const now = ctx.clock.now();
+            const [after] = await tx
+              .update(agreements)
+              .set({ status: next, version: current.version + 1, updatedAt: now })
+              .where(eq(agreements.id, id))
+              .returning();
+            await tx.insert(agreementEvents).values({ agreementId: id, action, fromStatus: current.status, toStatus: next, reason, actorId: actor.id, at: now });
+            await ctx.audit.record(tx, { actor, action, resource: 'agreements', recordId: id, before: current, after: { ...after, reason }, ip: request.ip });
+          });
+          return { ...(await repo.get(actor, id)), history: await repo.history(id) };
+        },
+      );
+    }
+
+    app.post(
+      '/:id/file',
+      { config: { permission: ['agreements', 'file'] }, schema: { params: idParams, body: agreementFileSchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { id } = request.params;
+        const today = ctx.clock.today();
+        const filedOn = request.body.filedOn ?? today;
+        await db.transaction(async (tx) => {
+          const current = await repo.get(actor, id, tx, true);
+          if (!current) throw notFound('Agreement');
+          if (current.filedOn) throw conflict('already_filed', `The agreement was already filed on ${current.filedOn}`);
+          if (current.status === 'terminated') throw conflict('agreement_terminated', 'A terminated agreement cannot be filed');
+          if (filedOn < current.signedOn || filedOn > today)
+            throw unprocessable('invalid_filing_date', `The filing date must be between the signing date ${current.signedOn} and today ${today}`, {
+              filedOn: 'must be between the signing date and today',
+            });
+          const now = ctx.clock.now();
+          const [after] = await tx
+            .update(agreements)
+            .set({ filedOn, filingReference: request.body.reference ?? null, version: current.version + 1, updatedAt: now })
+            .where(eq(agreements.id, id))
+            .returning();
+          await tx.insert(agreementEvents).values({ agreementId: id, action: 'file', reason: request.body.reference ?? null, actorId: actor.id, at: now });
+          await ctx.audit.record(tx, { actor, action: 'file', resource: 'agreements', recordId: id, before: current, after, ip: request.ip });
+        });
+        return { ...(await repo.get(actor, id)), history: await repo.history(id) };
+      },
+    );
+  };
+}

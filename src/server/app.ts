@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { agreementRoutes } from './agreements/routes';
+import { createAuditLog } from './audit/log';
+import { auditRoutes } from './audit/routes';
+import { installAuthHook } from './auth/hook';
+import { authRoutes } from './auth/routes';
+import { createSessions } from './auth/sessions';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import type { Database } from './db/client';
+import { installErrorHandler } from './http/error-handler';
+import { referenceRoutes } from './reference/routes';
+import { regionRoutes } from './regions/routes';
+import { summaryRoutes } from './summary/routes';
+import { supervisionNoteRoutes } from './supervision-notes/routes';
+import { userRoutes } from './users/routes';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** Folder of the built SPA; served when it exists. */
+  distDir?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config, database, clock } = opts;
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database,
+    clock,
+    audit: createAuditLog(clock),
+    sessions: createSessions(database.db, clock),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Fiscal supervision API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  installErrorHandler(app);
+  installAuthHook(app, ctx);
+
+  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', db: database.kind }));
+  await app.register(authRoutes(ctx), { prefix: '/api/auth' });
+  await app.register(userRoutes(ctx), { prefix: '/api/users' });
+  await app.register(regionRoutes(ctx), { prefix: '/api/regions' });
+  await app.register(referenceRoutes(ctx), { prefix: '/api' });
+  await app.register(agreementRoutes(ctx), { prefix: '/api/agreements' });
+  await app.register(supervisionNoteRoutes(ctx), { prefix: '/api/supervision-notes' });
+  await app.register(auditRoutes(ctx), { prefix: '/api/audit-events' });
+  await app.register(summaryRoutes(ctx), { prefix: '/api/summary' });
+
+  const distDir = opts.distDir;
+  const spa = distDir && existsSync(path.join(distDir, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && spa && request.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ message: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'no_route' });
+  });
+  return { app, ctx };
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  appToday: string | undefined;
+  demoPassword: string;
+  seedDemo: boolean;
+  secureCookies: boolean;
+  bodyLimit: number;
+  logLevel: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST ?? '127.0.0.1';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    host,
+    port: Number(env.PORT ?? 8080),
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl,
+    appToday: env.APP_TODAY || undefined,
+    demoPassword: env.DEMO_PASSWORD ?? 'Demo@2026',
+    // PGlite is the demo store: seed it on first start. A real PostgreSQL is seeded only when asked.
+    seedDemo: databaseUrl ? env.SEED_DEMO === '1' : env.SEED_DEMO !== '0',
+    // Secure cookies are not sent over plain http, which only loopback development uses.
+    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === '1' : !LOOPBACK.has(host),
+    bodyLimit: 1024 * 1024,
+    logLevel: env.LOG_LEVEL ?? 'warn',
+  };
+}

@@ -1,0 +1,34 @@
+import type { Actor } from '../domain/roles';
+import type { Action, Resource } from '../domain/permissions';
+import type { AuditLog } from './audit/log';
+import type { SessionInfo, Sessions } from './auth/sessions';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/client';
+
+/** Everything a route plugin needs, passed explicitly instead of global singletons. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  audit: AuditLog;
+  sessions: Sessions;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No session needed (login, health, docs). Every other /api route needs a session. */
+    public?: boolean;
+    /** The role check, run before the body is parsed so a 403 wins over a 400. */
+    permission?: [Resource, Action];
+  }
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+/** The signed-in user; routes that reach a handler always have one unless declared public. */
+export function actorOf(request: { session: SessionInfo | null }): Actor & { displayName: string } {
+  if (!request.session) throw new Error('route without a session reached an authenticated handler');
+  return request.session.user;
+}

@@ -1,0 +1,4 @@
+export * from './agreements';
+export * from './audit';
+export * from './organisation';
+export * from './users';

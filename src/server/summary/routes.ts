@@ -1,0 +1,104 @@
+import { and, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addCalendarDays, FILING_DAYS, shanghaiMidnight } from '../../domain';
+import type { Actor } from '../../domain/roles';
+import { agreementScope } from '../agreements/repository';
+import { actorOf, type AppContext } from '../context';
+import { agreements, auditEvents, supervisionNotes, units, users } from '../db/schema';
+import { regionScope, regionSubtree } from '../http/scope';
+
+/** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
+export interface SummaryCard {
+  key: string;
+  value: number;
+  resource?: string;
+  filter?: Record<string, unknown>;
+}
+
+export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+
+  async function agreementCards(actor: Actor): Promise<SummaryCard[]> {
+    const rows = await db
+      .select({ status: agreements.status, n: count() })
+      .from(agreements)
+      .where(agreementScope(actor))
+      .groupBy(agreements.status);
+    const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    const [{ overdue }] = await db
+      .select({ overdue: count() })
+      .from(agreements)
+      .where(and(agreementScope(actor), isNull(agreements.filedOn), lt(agreements.signedOn, addCalendarDays(ctx.clock.today(), -FILING_DAYS))));
+    return [
+      { key: 'agreements_active', value: by.active ?? 0, resource: 'agreements', filter: { status: 'active' } },
+      { key: 'agreements_draft', value: by.draft ?? 0, resource: 'agreements', filter: { status: 'draft' } },
+      { key: 'agreements_suspended', value: by.suspended ?? 0, resource: 'agreements', filter: { status: 'suspended' } },
+      { key: 'agreements_overdue_filing', value: overdue, resource: 'agreements', filter: { overdueFiling: true } },
+    ];
+  }
+
+  async function noteCards(actor: Actor): Promise<SummaryCard[]> {
+    const monthStart = `${ctx.clock.today().slice(0, 8)}01`;
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(supervisionNotes)
+      .where(and(regionScope(supervisionNotes.regionCode, actor.regionCode), gte(supervisionNotes.periodEnd, monthStart)));
+    return [{ key: 'supervision_notes_this_month', value: n, resource: 'supervision-notes' }];
+  }
+
+  async function adminCards(actor: Actor): Promise<SummaryCard[]> {
+    const now = ctx.clock.now();
+    const [row] = await db
+      .select({
+        total: count(),
+        locked: sql<number>`count(*) filter (where ${users.lockedUntil} > ${now})`.mapWith(Number),
+        inactive: sql<number>`count(*) filter (where not ${users.active})`.mapWith(Number),
+      })
+      .from(users)
+      .where(regionSubtree(users.regionCode, actor.regionCode));
+    const [{ failed }] = await db
+      .select({ failed: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'login_failed'), gte(auditEvents.at, shanghaiMidnight(ctx.clock.today()))));
+    return [
+      { key: 'users_total', value: row.total, resource: 'users' },
+      { key: 'users_locked', value: row.locked, resource: 'users' },
+      { key: 'users_inactive', value: row.inactive, resource: 'users', filter: { active: false } },
+      { key: 'logins_failed_today', value: failed, resource: 'audit-events', filter: { action: 'login_failed' } },
+    ];
+  }
+
+  async function auditorCards(): Promise<SummaryCard[]> {
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(gte(auditEvents.at, shanghaiMidnight(ctx.clock.today())));
+    return [{ key: 'audit_events_today', value: n, resource: 'audit-events', filter: { at_gte: ctx.clock.today() } }];
+  }
+
+  async function unitCards(actor: Actor): Promise<SummaryCard[]> {
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(units)
+      .where(
+        and(
+          regionScope(units.regionCode, actor.regionCode),
+          actor.role === 'dept' ? eq(units.departmentId, actor.departmentId ?? 0) : eq(units.id, actor.unitId ?? 0),
+        ),
+      );
+    return [{ key: 'units_in_scope', value: n, resource: 'units' }];
+  }
+
+  return async (app) => {
+    app.get('/', { config: { permission: ['summary', 'show'] } }, async (request) => {
+      const actor = actorOf(request);
+      const cards: SummaryCard[] = [];
+      if (['finance', 'treasury', 'police', 'auditor', 'bank'].includes(actor.role)) cards.push(...(await agreementCards(actor)));
+      if (['finance', 'treasury', 'auditor'].includes(actor.role)) cards.push(...(await noteCards(actor)));
+      if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
+      if (actor.role === 'auditor') cards.push(...(await auditorCards()));
+      if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
+      return { role: actor.role, today: ctx.clock.today(), cards };
+    });
+  };
+}

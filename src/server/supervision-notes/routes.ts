@@ -1,0 +1,140 @@
+import { and, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  SUPERVISION_NOTE_READ_ONLY,
+  supervisionNoteInputSchema,
+  supervisionNoteProblems,
+  version,
+  withReadOnly,
+} from '../../domain';
+import type { Actor } from '../../domain/roles';
+import { agreementScope } from '../agreements/repository';
+import { actorOf, type AppContext } from '../context';
+import { agreements, banks, supervisionNotes, users } from '../db/schema';
+import { assertNoProblems, badRequest, notFound, staleVersion } from '../http/errors';
+import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { regionScope } from '../http/scope';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const updateSchema = withReadOnly(supervisionNoteInputSchema.extend({ version }), SUPERVISION_NOTE_READ_ONLY);
+
+export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const columns = {
+    id: supervisionNotes.id,
+    bankId: supervisionNotes.bankId,
+    bankName: banks.name,
+    regionCode: supervisionNotes.regionCode,
+    agreementId: supervisionNotes.agreementId,
+    periodStart: supervisionNotes.periodStart,
+    periodEnd: supervisionNotes.periodEnd,
+    text: supervisionNotes.text,
+    authorId: supervisionNotes.authorId,
+    authorName: users.displayName,
+    version: supervisionNotes.version,
+    createdAt: supervisionNotes.createdAt,
+    updatedAt: supervisionNotes.updatedAt,
+  };
+  const scope = (actor: Actor) => regionScope(supervisionNotes.regionCode, actor.regionCode);
+  const select = () =>
+    db
+      .select(columns)
+      .from(supervisionNotes)
+      .innerJoin(banks, eq(banks.id, supervisionNotes.bankId))
+      .leftJoin(users, eq(users.id, supervisionNotes.authorId));
+  const get = async (actor: Actor, id: number) => {
+    const [row] = await select().where(and(eq(supervisionNotes.id, id), scope(actor)));
+    if (!row) throw notFound('Supervision note');
+    return row;
+  };
+  async function checkRefs(actor: Actor, input: { bankId: string; agreementId?: number | null }) {
+    const [bank] = await db.select().from(banks).where(eq(banks.id, input.bankId));
+    if (!bank) throw badRequest('bankId is not a known bank', { bankId: 'is not a known bank' });
+    if (input.agreementId) {
+      const [agreement] = await db
+        .select({ bankId: agreements.bankId })
+        .from(agreements)
+        .where(and(eq(agreements.id, input.agreementId), agreementScope(actor)));
+      if (!agreement) throw badRequest('agreementId is not a known agreement', { agreementId: 'is not a known agreement' });
+      if (agreement.bankId !== input.bankId)
+        throw badRequest('The agreement belongs to another bank', { agreementId: 'belongs to another bank' });
+    }
+  }
+
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['supervision-notes', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: { id: supervisionNotes.id, periodStart: supervisionNotes.periodStart, bankId: supervisionNotes.bankId, createdAt: supervisionNotes.createdAt },
+          defaultSort: ['periodStart', 'DESC'],
+          idColumn: supervisionNotes.id,
+          filters: {
+            id: (v) => inArray(supervisionNotes.id, asIdList('id', v).map(Number)),
+            bankId: (v) => inArray(supervisionNotes.bankId, asIdList('bankId', v).map(String)),
+            agreementId: (v) => inArray(supervisionNotes.agreementId, asIdList('agreementId', v).map(Number)),
+            periodStart_gte: (v) => gte(supervisionNotes.periodStart, asString('periodStart_gte', v)),
+            periodEnd_lte: (v) => lte(supervisionNotes.periodEnd, asString('periodEnd_lte', v)),
+          },
+        });
+        const where: SQL | undefined = and(scope(actor), parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          select().where(where).orderBy(...parsed.orderBy).limit(parsed.limit).offset(parsed.offset),
+          db.select({ total: count() }).from(supervisionNotes).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('supervision-notes', parsed.offset, rows.length, total));
+        return rows;
+      },
+    );
+
+    app.get('/:id', { config: { permission: ['supervision-notes', 'show'] }, schema: { params: idParams } }, async (request) =>
+      get(actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/',
+      { config: { permission: ['supervision-notes', 'create'] }, schema: { body: supervisionNoteInputSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        assertNoProblems(supervisionNoteProblems(request.body));
+        await checkRefs(actor, request.body);
+        const id = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(supervisionNotes)
+            .values({ ...request.body, agreementId: request.body.agreementId ?? null, regionCode: actor.regionCode, authorId: actor.id })
+            .returning();
+          await ctx.audit.record(tx, { actor, action: 'create', resource: 'supervision-notes', recordId: row.id, after: row, ip: request.ip });
+          return row.id;
+        });
+        reply.code(201);
+        return get(actor, id);
+      },
+    );
+
+    app.put(
+      '/:id',
+      { config: { permission: ['supervision-notes', 'edit'] }, schema: { params: idParams, body: updateSchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { bankId, agreementId, periodStart, periodEnd, text, version: expected } = request.body;
+        const input = { bankId, agreementId: agreementId ?? null, periodStart, periodEnd, text };
+        assertNoProblems(supervisionNoteProblems(input));
+        const before = await get(actor, request.params.id);
+        await checkRefs(actor, input);
+        await db.transaction(async (tx) => {
+          const [after] = await tx
+            .update(supervisionNotes)
+            .set({ ...input, version: expected + 1, updatedAt: ctx.clock.now() })
+            .where(and(eq(supervisionNotes.id, before.id), eq(supervisionNotes.version, expected)))
+            .returning();
+          if (!after) throw staleVersion();
+          await ctx.audit.record(tx, { actor, action: 'update', resource: 'supervision-notes', recordId: before.id, before, after, ip: request.ip });
+        });
+        return get(actor, before.id);
+      },
+    );
+  };
+}
