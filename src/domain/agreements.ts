@@ -70,6 +70,7 @@ export const AGREEMENT_READ_ONLY = [
   'id',
   'status',
   'filedOn',
+  'filingReference',
   'filingDueOn',
   'overdueFiling',
   'bankName',

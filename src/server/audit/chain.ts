@@ -30,6 +30,17 @@ export interface ChainedFields {
 }
 
 export function eventHash(prevHash: string, e: ChainedFields): string {
-  const body = canonicalJson({ ...e, at: e.at.toISOString() });
+  const body = canonicalJson({
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorUsername: e.actorUsername,
+    actorRole: e.actorRole,
+    action: e.action,
+    resource: e.resource,
+    recordId: e.recordId,
+    before: e.before,
+    after: e.after,
+    ip: e.ip,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
