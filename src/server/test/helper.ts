@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { createClock } from '../clock';
@@ -39,9 +39,9 @@ export interface Agent {
   username: string;
   csrfToken: string;
   cookie: string;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
-  put(url: string, body: unknown): ReturnType<FastifyInstance['inject']>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {

@@ -1,0 +1,38 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import agreements from './agreements';
+import auditEvents from './audit-events';
+import { Dashboard } from './dashboard/Dashboard';
+import { i18nProvider } from './i18n';
+import { ChangePasswordPage } from './layout/ChangePasswordPage';
+import { Layout } from './layout/Layout';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import regions from './regions';
+import supervisionNotes from './supervision-notes';
+import users from './users';
+
+export const App = () => (
+  <Admin
+    title="app.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="agreements" {...agreements} />
+    <Resource name="supervision-notes" {...supervisionNotes} />
+    <Resource name="users" {...users} />
+    <Resource name="regions" {...regions} />
+    <Resource name="audit-events" {...auditEvents} />
+    <Resource name="banks" recordRepresentation="name" />
+    <Resource name="units" recordRepresentation="name" />
+    <Resource name="departments" recordRepresentation="name" />
+    <CustomRoutes>
+      <Route path="/password" element={<ChangePasswordPage />} />
+    </CustomRoutes>
+  </Admin>
+);

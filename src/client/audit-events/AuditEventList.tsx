@@ -1,0 +1,26 @@
+import { DataTable, DateField, DateInput, List, TextInput, TopToolbar } from 'react-admin';
+import { VerifyChainButton } from './VerifyChainButton';
+
+const filters = [
+  <TextInput key="actorUsername" source="actorUsername" alwaysOn />,
+  <TextInput key="action" source="action" alwaysOn />,
+  <TextInput key="resource" source="resource" />,
+  <DateInput key="at_gte" source="at_gte" />,
+  <DateInput key="at_lte" source="at_lte" />,
+];
+
+export const AuditEventList = () => (
+  <List filters={filters} actions={<TopToolbar><VerifyChainButton /></TopToolbar>} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="id" />
+      <DataTable.Col source="at">
+        <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
+      </DataTable.Col>
+      <DataTable.Col source="actorUsername" />
+      <DataTable.Col source="action" />
+      <DataTable.Col source="resource" />
+      <DataTable.Col source="recordId" />
+      <DataTable.Col source="ip" />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,32 @@
+import { Box } from '@mui/material';
+import { DateField, FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
+
+const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
+  <FunctionField<Record<string, unknown>>
+    source={source}
+    render={(r) => (
+      <Box component="pre" sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>
+        {r[source] ? JSON.stringify(r[source], null, 2) : '—'}
+      </Box>
+    )}
+  />
+);
+
+export const AuditEventShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="id" />
+      <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
+      <TextField source="actorUsername" />
+      <TextField source="actorRole" emptyText="—" />
+      <TextField source="action" />
+      <TextField source="resource" />
+      <TextField source="recordId" emptyText="—" />
+      <TextField source="ip" emptyText="—" />
+      <Json source="before" label="resources.audit-events.fields.before" />
+      <Json source="after" label="resources.audit-events.fields.after" />
+      <TextField source="prevHash" sx={{ fontFamily: 'monospace', fontSize: 12 }} />
+      <TextField source="hash" sx={{ fontFamily: 'monospace', fontSize: 12 }} />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,55 @@
+import { type AuthProvider, HttpError } from 'react-admin';
+import { type Action, can, RESOURCES, type Resource, type ScopedRecord } from '../../domain/permissions';
+import { httpClient } from './httpClient';
+import { type SessionUser, session } from './session';
+
+async function loadSession() {
+  if (session.get()) return session.get();
+  try {
+    const { json } = await httpClient('/api/auth/me');
+    session.set(json as { user: SessionUser; csrfToken: string });
+  } catch {
+    session.set(null);
+  }
+  return session.get();
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    try {
+      const { json } = await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+      session.set(json as { user: SessionUser; csrfToken: string });
+    } catch (error) {
+      // The login form shows the message: one generic, translated text whatever went wrong.
+      if (error instanceof HttpError && error.status === 429) throw new Error('app.errors.rate_limited');
+      throw new Error('app.errors.invalid_credentials');
+    }
+  },
+  async logout() {
+    if (session.get()) await httpClient('/api/auth/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
+    session.set(null);
+  },
+  async checkAuth() {
+    if (!(await loadSession())) throw new Error('app.errors.unauthenticated');
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      session.set(null);
+      throw new Error('app.errors.unauthenticated');
+    }
+  },
+  async getIdentity() {
+    const s = await loadSession();
+    if (!s) throw new Error('app.errors.unauthenticated');
+    return { id: s.user.id, fullName: s.user.displayName, role: s.user.role };
+  },
+  async getPermissions() {
+    return (await loadSession())?.user.role;
+  },
+  /** The same pure rule the server enforces; the server stays the authority. */
+  async canAccess({ action, resource, record }: { action: string; resource: string; record?: unknown }) {
+    const s = await loadSession();
+    if (!s || !(RESOURCES as readonly string[]).includes(resource)) return false;
+    return can(s.user, action as Action, resource as Resource, record as ScopedRecord | undefined);
+  },
+};

@@ -1,0 +1,32 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { Identifier } from 'react-admin';
+import { httpClient } from './httpClient';
+
+const API = '/api';
+const base = simpleRestProvider(API, httpClient);
+
+export interface SummaryCard {
+  key: string;
+  value: number;
+  resource?: string;
+  filter?: Record<string, unknown>;
+}
+
+/** simple-rest plus the workflow actions, which are explicit endpoints, never a PUT of a status. */
+export const dataProvider = {
+  ...base,
+  async action<T = unknown>(resource: string, id: Identifier, action: string, body: object = {}): Promise<T> {
+    const { json } = await httpClient(`${API}/${resource}/${id}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+    return json as T;
+  },
+  async summary(): Promise<{ role: string; today: string; cards: SummaryCard[] }> {
+    return (await httpClient(`${API}/summary`)).json;
+  },
+  async verifyAudit(): Promise<{ ok: boolean; count: number; firstBrokenId?: number }> {
+    return (await httpClient(`${API}/audit-events/verify`)).json;
+  },
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await httpClient(`${API}/auth/password`, { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) });
+  },
+};
+export type AppDataProvider = typeof dataProvider;

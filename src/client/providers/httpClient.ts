@@ -1,0 +1,48 @@
+import { fetchUtils, HttpError } from 'react-admin';
+import { session } from './session';
+
+/** Server error codes the SPA has a translation for (`app.errors.<code>`). */
+export const KNOWN_ERROR_CODES = [
+  'unauthenticated',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'stale_version',
+  'invalid_transition',
+  'invalid_input',
+  'invalid_json',
+  'already_filed',
+  'agreement_terminated',
+  'agreement_expired',
+  'invalid_filing_date',
+  'duplicate_agreement_no',
+  'duplicate_username',
+  'duplicate_region',
+  'cannot_lock_self',
+  'cannot_deactivate_self',
+  'already_active',
+  'already_inactive',
+  'wrong_current_password',
+  'password_unchanged',
+  'invalid_credentials',
+  'rate_limited',
+  'body_too_large',
+  'internal',
+] as const;
+
+/** fetchJson with the session cookie and CSRF header; errors carry a translatable message key. */
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  const token = session.get()?.csrfToken;
+  if (token) headers.set('X-CSRF-Token', token);
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const body = (error.body ?? {}) as { code?: string; message?: string; errors?: Record<string, string> };
+      const known = (KNOWN_ERROR_CODES as readonly string[]).includes(body.code ?? '');
+      throw new HttpError(known ? `app.errors.${body.code}` : (body.message ?? error.message), error.status, body);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+export const levelChoices = ['province', 'city', 'county'].map((id) => ({ id, name: `resources.regions.level.${id}` }));
