@@ -6,9 +6,9 @@ test('finance creates, activates and files an agreement', async ({ page }) => {
   await page.getByRole('menuitem', { name: '代理银行协议' }).click();
   await page.getByRole('link', { name: '新建' }).click();
 
-  await page.getByLabel('代理银行').click();
+  await page.getByRole('combobox', { name: '代理银行' }).click();
   await page.getByRole('option', { name: '中国建设银行青海省分行' }).click();
-  await page.getByLabel('行政区划').click();
+  await page.getByRole('combobox', { name: '行政区划' }).click();
   await page.getByRole('option', { name: '海东市' }).click();
   await page.getByLabel('协议编号').fill('QCK-E2E-CCB-100');
   await page.getByLabel('收款账户名称').fill('海东市财政局非税收入汇缴户');

@@ -5,7 +5,6 @@ import PauseCircleIcon from '@mui/icons-material/PauseCircle';
 import { Typography } from '@mui/material';
 import {
   ArrayField,
-  CanAccess,
   DataTable,
   DateField,
   EditButton,
@@ -17,12 +16,18 @@ import {
   TabbedShowLayout,
   TextField,
   TopToolbar,
-  useCanAccess,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
+import { useCan } from '../common/useCan';
 import { AgreementStatusField, OverdueFilingField } from './AgreementStatusField';
 import { exchangeChoices, remittanceChoices } from './choices';
+
+const EditIfAllowed = () => {
+  const record = useRecordContext();
+  return useCan('edit', 'agreements', record) ? <EditButton /> : null;
+};
 
 const ShowActions = () => (
   <TopToolbar>
@@ -36,9 +41,7 @@ const ShowActions = () => (
       icon={<GavelIcon />}
       extraField={{ name: 'reference', label: 'resources.agreements.fields.reference' }}
     />
-    <CanAccess action="edit">
-      <EditButton />
-    </CanAccess>
+    <EditIfAllowed />
   </TopToolbar>
 );
 
@@ -49,7 +52,7 @@ const HistoryAction = () => {
 
 export const AgreementShow = () => {
   // Supervision notes are the treasury's; the tab exists only for roles that may read them.
-  const { canAccess: canReadNotes } = useCanAccess({ resource: 'supervision-notes', action: 'list' });
+  const canReadNotes = useCan('list', 'supervision-notes');
   return (
   <Show actions={<ShowActions />}>
     <TabbedShowLayout>

@@ -1,12 +1,13 @@
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { useMutation } from '@tanstack/react-query';
-import { Button, useCanAccess, useDataProvider, useNotify } from 'react-admin';
+import { Button, useDataProvider, useNotify } from 'react-admin';
+import { useCan } from '../common/useCan';
 import type { AppDataProvider } from '../providers/dataProvider';
 
 export const VerifyChainButton = () => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
-  const { canAccess } = useCanAccess({ resource: 'audit-events', action: 'verify' });
+  const canAccess = useCan('verify', 'audit-events');
   const { mutate, isPending } = useMutation({
     mutationFn: () => dataProvider.verifyAudit(),
     onSuccess: (r) =>

@@ -4,7 +4,6 @@ import * as React from 'react';
 import {
   Button,
   type RaRecord,
-  useCanAccess,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -13,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { useCan } from './useCan';
 
 interface Props {
   /** Endpoint suffix and permission action, e.g. `activate` → POST /api/<resource>/<id>/activate. */
@@ -43,7 +43,7 @@ export const ActionButton = ({ action, label, successMessage, icon, reason = 'no
   const [open, setOpen] = React.useState(false);
   const [text, setText] = React.useState('');
   const [extra, setExtra] = React.useState('');
-  const { canAccess } = useCanAccess({ action: permission ?? action, resource, record });
+  const canAccess = useCan(permission ?? action, resource, record);
   const { mutate, isPending } = useMutation({
     mutationFn: () => {
       const body: Record<string, string> = {};
