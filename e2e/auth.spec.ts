@@ -2,11 +2,19 @@ import { expect, test } from '@playwright/test';
 import { login, loginAndWait } from './helpers';
 
 test('10 wrong passwords lock a throwaway account', async ({ page, request }) => {
-  const adminLogin = await request.post('/api/auth/login', { data: { username: 'admin', password: 'Demo@2026' } });
+  const adminLogin = await request.post('/api/auth/login', {
+    data: { username: 'admin', password: 'Demo@2026' },
+  });
   const { csrfToken } = await adminLogin.json();
   const created = await request.post('/api/users', {
     headers: { 'X-CSRF-Token': csrfToken },
-    data: { username: 'e2e_lock', displayName: '临时账户', role: 'police', regionCode: '63', password: 'Right1234' },
+    data: {
+      username: 'e2e_lock',
+      displayName: '临时账户',
+      role: 'police',
+      regionCode: '63',
+      password: 'Right1234',
+    },
   });
   expect(created.status()).toBe(201);
 
@@ -22,11 +30,17 @@ test('10 wrong passwords lock a throwaway account', async ({ page, request }) =>
 test('the language switch turns the UI into English and back', async ({ page }) => {
   await loginAndWait(page, 'finance');
   await expect(page.getByRole('menuitem', { name: '代理银行协议' })).toBeVisible();
-  await page.getByRole('button', { name: /语言|Language|中文/ }).first().click();
+  await page
+    .getByRole('button', { name: /语言|Language|中文/ })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: 'English' }).click();
   await expect(page.getByRole('menuitem', { name: 'Agent-bank agreements' })).toBeVisible();
   await expect(page.getByText('Welcome,')).toBeVisible();
-  await page.getByRole('button', { name: /Language|English/ }).first().click();
+  await page
+    .getByRole('button', { name: /Language|English/ })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: '中文' }).click();
   await expect(page.getByRole('menuitem', { name: '代理银行协议' })).toBeVisible();
 });

@@ -13,7 +13,9 @@ import { seedReferenceData } from '../src/server/demo/seed';
 
 const config = loadConfig();
 if (!config.databaseUrl && dataDirOwner(config.dataDir)) {
-  console.error(`A running server holds ${config.dataDir}; stop it first (PGlite allows one process per data folder).`);
+  console.error(
+    `A running server holds ${config.dataDir}; stop it first (PGlite allows one process per data folder).`,
+  );
   process.exit(2);
 }
 let username = process.env.ADMIN_USERNAME;
@@ -27,7 +29,9 @@ if (!username || !password) {
 const u = usernameSchema.safeParse(username);
 const p = passwordSchema.safeParse(password);
 if (!u.success || !p.success) {
-  console.error(!u.success ? `username ${u.error.issues[0].message}` : `password ${p.error?.issues[0].message}`);
+  console.error(
+    !u.success ? `username ${u.error.issues[0].message}` : `password ${p.error?.issues[0].message}`,
+  );
   process.exit(1);
 }
 const clock = createClock(config.appToday);
@@ -45,7 +49,14 @@ await database.db.transaction(async (tx) => {
     .insert(users)
     .values({ username: u.data, displayName: u.data, role: 'admin', regionCode: '63', passwordHash })
     .returning();
-  await createAuditLog(clock).record(tx, { actor: null, actorUsername: 'cli', action: 'create', resource: 'users', recordId: row.id, after: row });
+  await createAuditLog(clock).record(tx, {
+    actor: null,
+    actorUsername: 'cli',
+    action: 'create',
+    resource: 'users',
+    recordId: row.id,
+    after: row,
+  });
 });
 await database.close();
 console.log(`Admin ${u.data} created.`);

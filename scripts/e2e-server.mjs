@@ -8,7 +8,15 @@ const port = process.argv[2] ?? '18090';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fs-e2e-'));
 const child = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, HOST: '127.0.0.1', PORT: port, DATA_DIR: dataDir, APP_TODAY: '2026-03-16', DATABASE_URL: '', SEED_DEMO: '1' },
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: port,
+    DATA_DIR: dataDir,
+    APP_TODAY: '2026-03-16',
+    DATABASE_URL: '',
+    SEED_DEMO: '1',
+  },
 });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);

@@ -6,6 +6,8 @@ console.log(`| resource | action | ${ROLES.join(' | ')} |`);
 console.log(`|---|---|${ROLES.map(() => ':-:').join('|')}|`);
 for (const resource of RESOURCES) {
   for (const [action, roles] of Object.entries(PERMISSIONS[resource])) {
-    console.log(`| ${resource} | ${action} | ${ROLES.map((r) => (roles?.includes(r) ? '✓' : '')).join(' | ')} |`);
+    console.log(
+      `| ${resource} | ${action} | ${ROLES.map((r) => (roles?.includes(r) ? '✓' : '')).join(' | ')} |`,
+    );
   }
 }

@@ -18,7 +18,12 @@ function run(name, cmd, args, env = {}) {
 
 function vitestLeg(name, args, env) {
   const file = `${OUT}/${name}.json`;
-  const status = run(name, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${file}`], env);
+  const status = run(
+    name,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${file}`],
+    env,
+  );
   const json = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
   const passed = json?.numPassedTests ?? 0;
   const failed = (json?.numFailedTests ?? 0) + (status !== 0 && !json?.numFailedTests ? 1 : 0);
@@ -33,14 +38,20 @@ function skipped(name, why) {
 vitestLeg('unit+api(PGlite)+component', [], { TEST_DATABASE_URL: '' });
 
 if (process.env.TEST_DATABASE_URL) vitestLeg('api(PostgreSQL)', ['--project', 'api'], {});
-else skipped('api(PostgreSQL)', 'set TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run the API suite on PostgreSQL');
+else
+  skipped(
+    'api(PostgreSQL)',
+    'set TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run the API suite on PostgreSQL',
+  );
 
 if (existsSync(chromium)) {
   const build = run('build SPA for e2e', 'node', ['scripts/build-if-stale.mjs']);
   const file = `${OUT}/e2e.json`;
   const status =
     build === 0
-      ? run('e2e (Playwright, chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file })
+      ? run('e2e (Playwright, chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+          PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+        })
       : 1;
   const stats = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).stats : null;
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
@@ -49,7 +60,8 @@ if (existsSync(chromium)) {
 } else skipped('e2e', `no browser at ${chromium} (apt-get install -y chromium fonts-noto-cjk)`);
 
 console.log('\n=== summary ===');
-for (const r of results) console.log(`${r.name.padEnd(30)} ${r.skipped ? 'SKIPPED' : `${r.passed} passed, ${r.failed} failed`}`);
+for (const r of results)
+  console.log(`${r.name.padEnd(30)} ${r.skipped ? 'SKIPPED' : `${r.passed} passed, ${r.failed} failed`}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skippedLegs = results.filter((r) => r.skipped).length;

@@ -20,7 +20,10 @@ const TRANSITIONS: Record<AgreementAction, { from: readonly AgreementStatus[]; t
 };
 
 /** The status an action leads to, or null when the action is not allowed from `status`. */
-export function agreementTransition(status: AgreementStatus, action: AgreementAction): AgreementStatus | null {
+export function agreementTransition(
+  status: AgreementStatus,
+  action: AgreementAction,
+): AgreementStatus | null {
   const t = TRANSITIONS[action];
   return t.from.includes(status) ? t.to : null;
 }
@@ -57,11 +60,14 @@ export const agreementInputSchema = z.strictObject({
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
 /** Field-level rules that span fields; returns field → message. */
-export function agreementInputProblems(input: Pick<AgreementInput, 'effectiveFrom' | 'effectiveTo' | 'signedOn'>) {
+export function agreementInputProblems(
+  input: Pick<AgreementInput, 'effectiveFrom' | 'effectiveTo' | 'signedOn'>,
+) {
   const errors: Record<string, string> = {};
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom)
     errors.effectiveTo = 'effectiveTo must not be before effectiveFrom';
-  if (input.effectiveFrom < input.signedOn) errors.effectiveFrom = 'effectiveFrom must not be before signedOn';
+  if (input.effectiveFrom < input.signedOn)
+    errors.effectiveFrom = 'effectiveFrom must not be before signedOn';
   return errors;
 }
 
@@ -81,5 +87,8 @@ export const AGREEMENT_READ_ONLY = [
   'history',
 ] as const;
 
-export const agreementFileSchema = z.strictObject({ filedOn: isoDate.optional(), reference: optionalText(64) });
+export const agreementFileSchema = z.strictObject({
+  filedOn: isoDate.optional(),
+  reference: optionalText(64),
+});
 export const reasonSchema = z.strictObject({ reason: optionalText(500) });

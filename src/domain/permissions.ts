@@ -30,7 +30,16 @@ export type Action =
   | 'verify';
 
 const READ = ['list', 'show'] as const;
-const everyone: readonly Role[] = ['admin', 'finance', 'police', 'dept', 'treasury', 'bank', 'unit', 'auditor'];
+const everyone: readonly Role[] = [
+  'admin',
+  'finance',
+  'police',
+  'dept',
+  'treasury',
+  'bank',
+  'unit',
+  'auditor',
+];
 
 type Grants = Partial<Record<Action, readonly Role[]>>;
 const read = (roles: readonly Role[]): Grants => Object.fromEntries(READ.map((a) => [a, roles]));
@@ -86,7 +95,9 @@ function inScope(user: Actor, record: ScopedRecord): boolean {
   if (user.role === 'unit' && record.unitId !== undefined && record.unitId !== user.unitId) return false;
   if (record.regionCode) {
     // A record of a wider region (a provincial agreement) is visible to its sub-regions' readers too.
-    return regionContains(user.regionCode, record.regionCode) || regionContains(record.regionCode, user.regionCode);
+    return (
+      regionContains(user.regionCode, record.regionCode) || regionContains(record.regionCode, user.regionCode)
+    );
   }
   return true;
 }

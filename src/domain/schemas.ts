@@ -3,17 +3,29 @@ import { isIsoDate } from './dates';
 
 // Shared zod primitives: client forms and server routes validate alike.
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { message: 'is required' }).max(max, { message: `must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(max, { message: `must be at most ${max} characters` });
 
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, { message: `must be at most ${max} characters` }).nullable().optional();
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .nullable()
+    .optional();
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
 
 export const version = z.number().int().nonnegative();
 
 /** Adds the read-only keys a GET returns, so a PUT of exactly that record passes; any other key stays an error. */
-export function withReadOnly<T extends z.ZodRawShape, const K extends string>(schema: z.ZodObject<T>, readOnly: readonly K[]) {
+export function withReadOnly<T extends z.ZodRawShape, const K extends string>(
+  schema: z.ZodObject<T>,
+  readOnly: readonly K[],
+) {
   const extra = Object.fromEntries(readOnly.map((k) => [k, z.unknown().optional()])) as {
     [P in K]: z.ZodOptional<z.ZodUnknown>;
   };

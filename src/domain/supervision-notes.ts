@@ -10,8 +10,19 @@ export const supervisionNoteInputSchema = z.strictObject({
   text: requiredText(4000),
 });
 
-export const SUPERVISION_NOTE_READ_ONLY = ['id', 'regionCode', 'authorId', 'authorName', 'bankName', 'createdAt', 'updatedAt'] as const;
+export const SUPERVISION_NOTE_READ_ONLY = [
+  'id',
+  'regionCode',
+  'authorId',
+  'authorName',
+  'bankName',
+  'createdAt',
+  'updatedAt',
+] as const;
 
-export function supervisionNoteProblems(input: { periodStart: string; periodEnd: string }): Record<string, string> {
+export function supervisionNoteProblems(input: {
+  periodStart: string;
+  periodEnd: string;
+}): Record<string, string> {
   return input.periodEnd < input.periodStart ? { periodEnd: 'must not be before periodStart' } : {};
 }

@@ -34,7 +34,8 @@ export function userLinkProblems(input: Pick<UserInput, 'role' | 'unitId' | 'ban
   if (input.role === 'dept' && !input.departmentId) errors.departmentId = 'is required for a department user';
   if (input.role !== 'bank' && input.bankId) errors.bankId = 'only bank users belong to a bank';
   if (input.role !== 'unit' && input.unitId) errors.unitId = 'only unit users belong to a unit';
-  if (input.role !== 'dept' && input.departmentId) errors.departmentId = 'only department users belong to a department';
+  if (input.role !== 'dept' && input.departmentId)
+    errors.departmentId = 'only department users belong to a department';
   return errors;
 }
 
@@ -49,5 +50,8 @@ export const USER_READ_ONLY = [
   'updatedAt',
 ] as const;
 
-export const changePasswordSchema = z.strictObject({ currentPassword: z.string().max(128), newPassword: passwordSchema });
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().max(128),
+  newPassword: passwordSchema,
+});
 export const loginSchema = z.strictObject({ username: z.string().max(64), password: z.string().max(128) });

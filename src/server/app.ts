@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { agreementRoutes } from './agreements/routes';
 import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/routes';
@@ -55,7 +60,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      directives: {
+        'script-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
     },
     hsts: config.secureCookies,
   });
@@ -85,7 +94,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     if (!isApi && spa && request.method === 'GET') return reply.type('text/html').sendFile('index.html');
-    return reply.code(404).send({ message: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'no_route' });
+    return reply
+      .code(404)
+      .send({ message: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'no_route' });
   });
   return { app, ctx };
 }

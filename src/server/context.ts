@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/roles';
 import type { Action, Resource } from '../domain/permissions';
+import type { Actor } from '../domain/roles';
 import type { AuditLog } from './audit/log';
 import type { SessionInfo, Sessions } from './auth/sessions';
 import type { Clock } from './clock';

@@ -17,10 +17,17 @@ const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const { app } = await buildApp({ config, database, clock, distDir, logger: true });
 await app.listen({ host: config.host, port: config.port });
 
-const where = database.kind === 'pglite' ? `PGlite in ${path.relative(process.cwd(), config.dataDir) || '.'}` : 'PostgreSQL';
-console.log(`罚没收入监管平台 listening on http://${config.host}:${config.port} (${where}, today ${clock.today()})`);
+const where =
+  database.kind === 'pglite'
+    ? `PGlite in ${path.relative(process.cwd(), config.dataDir) || '.'}`
+    : 'PostgreSQL';
+console.log(
+  `罚没收入监管平台 listening on http://${config.host}:${config.port} (${where}, today ${clock.today()})`,
+);
 if (demo) {
-  console.log(`Demo data loaded: ${demo.agreements} agreements. Demo users (password "${config.demoPassword}"):`);
+  console.log(
+    `Demo data loaded: ${demo.agreements} agreements. Demo users (password "${config.demoPassword}"):`,
+  );
   console.log(`  ${demo.users.join(', ')}`);
 }
 console.log(`Started in ${Math.round(performance.now() - started)} ms`);

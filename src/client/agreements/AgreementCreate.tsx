@@ -4,7 +4,10 @@ import { createResolver } from './agreementResolver';
 
 export const AgreementCreate = () => (
   <Create redirect="show">
-    <SimpleForm resolver={createResolver} defaultValues={{ cutoffTime: '15:30', remittanceMethod: 'direct', dataExchangeMethod: 'realtime_api' }}>
+    <SimpleForm
+      resolver={createResolver}
+      defaultValues={{ cutoffTime: '15:30', remittanceMethod: 'direct', dataExchangeMethod: 'realtime_api' }}
+    >
       <AgreementInputs />
     </SimpleForm>
   </Create>

@@ -10,7 +10,12 @@ export const AgreementInputs = () => (
       </ReferenceInput>
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
-      <ReferenceInput source="regionCode" reference="regions" sort={{ field: 'code', order: 'ASC' }} perPage={100}>
+      <ReferenceInput
+        source="regionCode"
+        reference="regions"
+        sort={{ field: 'code', order: 'ASC' }}
+        perPage={100}
+      >
         <SelectInput optionText="name" fullWidth />
       </ReferenceInput>
     </Grid>

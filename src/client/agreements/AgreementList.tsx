@@ -1,4 +1,12 @@
-import { CreateButton, DataTable, ExportButton, FilterButton, List, TextField, TopToolbar } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { AgreementStatusField, OverdueFilingField } from './AgreementStatusField';
 import { agreementFilters } from './agreementFilters';
 
@@ -11,7 +19,12 @@ const ListActions = () => (
 );
 
 export const AgreementList = () => (
-  <List filters={agreementFilters} actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+  <List
+    filters={agreementFilters}
+    actions={<ListActions />}
+    sort={{ field: 'id', order: 'DESC' }}
+    perPage={25}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="agreementNo" />
       <DataTable.Col source="bankName" />

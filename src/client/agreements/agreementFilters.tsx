@@ -7,7 +7,13 @@ export const agreementFilters = [
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
-  <ReferenceInput key="regionCode" source="regionCode" reference="regions" sort={{ field: 'code', order: 'ASC' }} perPage={100}>
+  <ReferenceInput
+    key="regionCode"
+    source="regionCode"
+    reference="regions"
+    sort={{ field: 'code', order: 'ASC' }}
+    perPage={100}
+  >
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <BooleanInput key="overdueFiling" source="overdueFiling" />,

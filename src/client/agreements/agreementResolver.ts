@@ -1,4 +1,10 @@
-import { agreementInputProblems, agreementInputSchema, AGREEMENT_READ_ONLY, version, withReadOnly } from '../../domain';
+import {
+  AGREEMENT_READ_ONLY,
+  agreementInputProblems,
+  agreementInputSchema,
+  version,
+  withReadOnly,
+} from '../../domain';
 import { zodResolver } from '../common/zodResolver';
 
 type Values = { signedOn: string; effectiveFrom: string; effectiveTo?: string | null };
@@ -8,7 +14,9 @@ const PROBLEM_KEYS: Record<string, string> = {
   effectiveFrom: 'app.validation.effective_before_signed',
 };
 const problems = (values: Values) =>
-  Object.fromEntries(Object.keys(agreementInputProblems(values)).map((field) => [field, PROBLEM_KEYS[field]]));
+  Object.fromEntries(
+    Object.keys(agreementInputProblems(values)).map((field) => [field, PROBLEM_KEYS[field]]),
+  );
 
 // The same schemas the server validates with: create is strict, edit accepts what GET returned.
 export const createResolver = zodResolver<Values>(agreementInputSchema, problems);

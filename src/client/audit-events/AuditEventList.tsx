@@ -10,7 +10,16 @@ const filters = [
 ];
 
 export const AuditEventList = () => (
-  <List filters={filters} actions={<TopToolbar><VerifyChainButton /></TopToolbar>} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+  <List
+    filters={filters}
+    actions={
+      <TopToolbar>
+        <VerifyChainButton />
+      </TopToolbar>
+    }
+    sort={{ field: 'id', order: 'DESC' }}
+    perPage={50}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="at">

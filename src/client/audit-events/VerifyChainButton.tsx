@@ -13,7 +13,10 @@ export const VerifyChainButton = () => {
     onSuccess: (r) =>
       r.ok
         ? notify('app.audit.chain_ok', { type: 'success', messageArgs: { count: r.count } })
-        : notify('app.audit.chain_broken', { type: 'error', messageArgs: { id: r.firstBrokenId, count: r.count } }),
+        : notify('app.audit.chain_broken', {
+            type: 'error',
+            messageArgs: { id: r.firstBrokenId, count: r.count },
+          }),
     onError: (e: Error) => notify(e.message, { type: 'error' }),
   });
   if (!canAccess) return null;

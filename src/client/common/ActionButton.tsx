@@ -33,7 +33,16 @@ interface Props {
  * A workflow action: shown only when the shared `can()` allows it for this record, pessimistic
  * (the server's answer decides), translated notifications on success and error.
  */
-export const ActionButton = ({ action, label, successMessage, icon, reason = 'none', extraField, color = 'primary', permission }: Props) => {
+export const ActionButton = ({
+  action,
+  label,
+  successMessage,
+  icon,
+  reason = 'none',
+  extraField,
+  color = 'primary',
+  permission,
+}: Props) => {
   const record = useRecordContext<RaRecord>();
   const resource = useResourceContext() ?? '';
   const translate = useTranslate();
@@ -64,7 +73,12 @@ export const ActionButton = ({ action, label, successMessage, icon, reason = 'no
   const needsDialog = reason !== 'none' || !!extraField;
   return (
     <>
-      <Button label={label} onClick={() => (needsDialog ? setOpen(true) : mutate())} disabled={isPending} color={color}>
+      <Button
+        label={label}
+        onClick={() => (needsDialog ? setOpen(true) : mutate())}
+        disabled={isPending}
+        color={color}
+      >
         {icon}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">

@@ -21,7 +21,10 @@ function messageKey(issue: Issue, value: unknown): string {
 }
 
 function valueAt(values: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), values);
+  return path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    values,
+  );
 }
 
 /**
@@ -43,7 +46,8 @@ export function zodResolver<T extends FieldValues>(
         errors[field] = { type: issue.code, message: messageKey(issue, valueAt(cleaned, issue.path)) };
       }
     } else if (problems) {
-      for (const [field, key] of Object.entries(problems(values as T))) errors[field] = { type: 'custom', message: key };
+      for (const [field, key] of Object.entries(problems(values as T)))
+        errors[field] = { type: 'custom', message: key };
     }
     return Object.keys(errors).length
       ? { values: {}, errors: errors as unknown as FieldErrors<T> }

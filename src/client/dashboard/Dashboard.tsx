@@ -13,10 +13,15 @@ export const Dashboard = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Title title="app.title" />
-      <Typography variant="h5">{translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}</Typography>
+      <Typography variant="h5">
+        {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
+      </Typography>
       {data && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('app.dashboard.subtitle', { role: translate(`app.roles.${data.role}`), today: data.today })}
+          {translate('app.dashboard.subtitle', {
+            role: translate(`app.roles.${data.role}`),
+            today: data.today,
+          })}
         </Typography>
       )}
       <Grid container spacing={2}>
@@ -32,7 +37,9 @@ export const Dashboard = () => {
           </Grid>
         ))}
       </Grid>
-      {data && data.cards.length === 0 && <Typography sx={{ mt: 2 }}>{translate('app.dashboard.empty')}</Typography>}
+      {data && data.cards.length === 0 && (
+        <Typography sx={{ mt: 2 }}>{translate('app.dashboard.empty')}</Typography>
+      )}
     </Box>
   );
 };

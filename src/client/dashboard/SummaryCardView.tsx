@@ -1,6 +1,6 @@
 import { Card, CardActionArea, CardContent, Typography } from '@mui/material';
-import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import type { SummaryCard } from '../providers/dataProvider';
 
 /** One number with its title; links to the list pre-filtered when the card names one. */
@@ -19,5 +19,15 @@ export const SummaryCardView = ({ card }: { card: SummaryCard }) => {
       </Typography>
     </CardContent>
   );
-  return <Card variant="outlined">{to ? <CardActionArea component={Link} to={to}>{body}</CardActionArea> : body}</Card>;
+  return (
+    <Card variant="outlined">
+      {to ? (
+        <CardActionArea component={Link} to={to}>
+          {body}
+        </CardActionArea>
+      ) : (
+        body
+      )}
+    </Card>
+  );
 };

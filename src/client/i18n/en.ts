@@ -4,7 +4,11 @@ import englishMessages from 'ra-language-english';
 export const enApp = {
   app: {
     title: 'Fine Revenue Supervision',
-    menu: { master_data: 'Master data', administration: 'Administration', change_password: 'Change password' },
+    menu: {
+      master_data: 'Master data',
+      administration: 'Administration',
+      change_password: 'Change password',
+    },
     roles: {
       admin: 'Administrator',
       finance: 'Finance bureau',
@@ -79,7 +83,10 @@ export const enApp = {
       new: 'New password',
       changed: 'Password changed',
     },
-    audit: { chain_ok: 'Audit chain intact: %{count} events verified', chain_broken: 'Audit chain BROKEN at event %{id} (%{count} verified before it)' },
+    audit: {
+      chain_ok: 'Audit chain intact: %{count} events verified',
+      chain_broken: 'Audit chain BROKEN at event %{id} (%{count} verified before it)',
+    },
   },
   resources: {
     agreements: {
@@ -115,9 +122,26 @@ export const enApp = {
       },
       status: { draft: 'Draft', active: 'Active', suspended: 'Suspended', terminated: 'Terminated' },
       remittance: { direct: 'Direct to treasury', collection_account: 'Via collection account' },
-      exchange: { realtime_api: 'Real-time API', batch_file: 'Daily batch file', front_end_processor: 'Front-end processor' },
-      history: { create: 'Created', activate: 'Activated', suspend: 'Suspended', terminate: 'Terminated', file: 'Filed', at: 'When', actor: 'By' },
-      action: { activate: 'Activate', suspend: 'Suspend', terminate: 'Terminate', file: 'File with central bank' },
+      exchange: {
+        realtime_api: 'Real-time API',
+        batch_file: 'Daily batch file',
+        front_end_processor: 'Front-end processor',
+      },
+      history: {
+        create: 'Created',
+        activate: 'Activated',
+        suspend: 'Suspended',
+        terminate: 'Terminated',
+        file: 'Filed',
+        at: 'When',
+        actor: 'By',
+      },
+      action: {
+        activate: 'Activate',
+        suspend: 'Suspend',
+        terminate: 'Terminate',
+        file: 'File with central bank',
+      },
       notifications: {
         activate: 'Agreement activated',
         suspend: 'Agreement suspended',
@@ -160,16 +184,32 @@ export const enApp = {
         q: 'Search',
       },
       action: { unlock: 'Unlock', lock: 'Lock', deactivate: 'Deactivate', activate: 'Reactivate' },
-      notifications: { unlock: 'Account unlocked', lock: 'Account locked', deactivate: 'User deactivated', activate: 'User reactivated' },
+      notifications: {
+        unlock: 'Account unlocked',
+        lock: 'Account locked',
+        deactivate: 'User deactivated',
+        activate: 'User reactivated',
+      },
       help: { password: 'Leave empty to keep the current password' },
     },
     regions: {
       name: 'Region |||| Regions',
-      fields: { id: 'Code', code: 'Code', name: 'Name', nameEn: 'English name', level: 'Level', parentCode: 'Parent', q: 'Search' },
+      fields: {
+        id: 'Code',
+        code: 'Code',
+        name: 'Name',
+        nameEn: 'English name',
+        level: 'Level',
+        parentCode: 'Parent',
+        q: 'Search',
+      },
       level: { province: 'Province', city: 'City', county: 'County' },
     },
     banks: { name: 'Bank |||| Banks', fields: { id: 'Code', name: 'Name', nameEn: 'English name' } },
-    units: { name: 'Unit |||| Units', fields: { id: 'ID', code: 'Code', name: 'Name', kind: 'Kind', regionCode: 'Region' } },
+    units: {
+      name: 'Unit |||| Units',
+      fields: { id: 'ID', code: 'Code', name: 'Name', kind: 'Kind', regionCode: 'Region' },
+    },
     departments: { name: 'Department |||| Departments', fields: { id: 'ID', name: 'Name' } },
     'audit-events': {
       name: 'Audit event |||| Audit log',

@@ -21,9 +21,17 @@ export const ChangePasswordPage = () => {
     <Card sx={{ mt: 2, maxWidth: 480 }}>
       <Title title="app.password.title" />
       <CardContent>
-        <Form resolver={zodResolver<Values>(schema)} onSubmit={(v: Record<string, unknown>) => mutate(v as Values)}>
+        <Form
+          resolver={zodResolver<Values>(schema)}
+          onSubmit={(v: Record<string, unknown>) => mutate(v as Values)}
+        >
           <PasswordInput source="currentPassword" label="app.password.current" fullWidth />
-          <PasswordInput source="newPassword" label="app.password.new" helperText="app.validation.password" fullWidth />
+          <PasswordInput
+            source="newPassword"
+            label="app.password.new"
+            helperText="app.validation.password"
+            fullWidth
+          />
           <SaveButton alwaysEnable />
         </Form>
       </CardContent>

@@ -1,8 +1,8 @@
 import KeyIcon from '@mui/icons-material/Key';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
+import { AppBar, Logout, Layout as RaLayout, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { AppBar, Layout as RaLayout, Logout, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 
 const ChangePasswordItem = () => {
   const translate = useTranslate();
@@ -26,4 +26,6 @@ const AppUserMenu = () => (
 
 const MyAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={MyAppBar}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={MyAppBar}>{children}</RaLayout>
+);

@@ -17,7 +17,10 @@ async function loadSession() {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
-      const { json } = await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+      const { json } = await httpClient('/api/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ username, password }),
+      });
       session.set(json as { user: SessionUser; csrfToken: string });
     } catch (error) {
       // The login form shows the message: one generic, translated text whatever went wrong.
@@ -26,7 +29,8 @@ export const authProvider: AuthProvider = {
     }
   },
   async logout() {
-    if (session.get()) await httpClient('/api/auth/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
+    if (session.get())
+      await httpClient('/api/auth/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
     session.set(null);
   },
   async checkAuth() {

@@ -16,7 +16,10 @@ export interface SummaryCard {
 export const dataProvider = {
   ...base,
   async action<T = unknown>(resource: string, id: Identifier, action: string, body: object = {}): Promise<T> {
-    const { json } = await httpClient(`${API}/${resource}/${id}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+    const { json } = await httpClient(`${API}/${resource}/${id}/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
     return json as T;
   },
   async summary(): Promise<{ role: string; today: string; cards: SummaryCard[] }> {
@@ -26,7 +29,10 @@ export const dataProvider = {
     return (await httpClient(`${API}/audit-events/verify`)).json;
   },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await httpClient(`${API}/auth/password`, { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) });
+    await httpClient(`${API}/auth/password`, {
+      method: 'POST',
+      body: JSON.stringify({ currentPassword, newPassword }),
+    });
   },
 };
 export type AppDataProvider = typeof dataProvider;

@@ -41,7 +41,11 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     if (error instanceof HttpError) {
       const body = (error.body ?? {}) as { code?: string; message?: string; errors?: Record<string, string> };
       const known = (KNOWN_ERROR_CODES as readonly string[]).includes(body.code ?? '');
-      throw new HttpError(known ? `app.errors.${body.code}` : (body.message ?? error.message), error.status, body);
+      throw new HttpError(
+        known ? `app.errors.${body.code}` : (body.message ?? error.message),
+        error.status,
+        body,
+      );
     }
     throw error;
   }

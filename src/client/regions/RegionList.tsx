@@ -2,7 +2,16 @@ import { CreateButton, DataTable, List, SearchInput, SelectField, TopToolbar } f
 import { levelChoices } from './levelChoices';
 
 export const RegionList = () => (
-  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} actions={<TopToolbar><CreateButton /></TopToolbar>} sort={{ field: 'code', order: 'ASC' }} perPage={50}>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn />]}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+    sort={{ field: 'code', order: 'ASC' }}
+    perPage={50}
+  >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />

@@ -1,1 +1,4 @@
-export const levelChoices = ['province', 'city', 'county'].map((id) => ({ id, name: `resources.regions.level.${id}` }));
+export const levelChoices = ['province', 'city', 'county'].map((id) => ({
+  id,
+  name: `resources.regions.level.${id}`,
+}));

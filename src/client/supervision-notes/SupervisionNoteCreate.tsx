@@ -1,6 +1,6 @@
 import { Create, SimpleForm } from 'react-admin';
-import { SupervisionNoteInputs } from './SupervisionNoteInputs';
 import { createNoteResolver } from './noteResolver';
+import { SupervisionNoteInputs } from './SupervisionNoteInputs';
 
 export const SupervisionNoteCreate = () => (
   <Create redirect="list">

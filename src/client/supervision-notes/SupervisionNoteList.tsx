@@ -7,7 +7,15 @@ const filters = [
 ];
 
 export const SupervisionNoteList = () => (
-  <List filters={filters} actions={<TopToolbar><CreateButton /></TopToolbar>} sort={{ field: 'periodStart', order: 'DESC' }}>
+  <List
+    filters={filters}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+    sort={{ field: 'periodStart', order: 'DESC' }}
+  >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="bankName" />
       <DataTable.Col source="periodStart" />

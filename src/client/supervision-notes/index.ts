@@ -3,4 +3,9 @@ import { SupervisionNoteCreate } from './SupervisionNoteCreate';
 import { SupervisionNoteEdit } from './SupervisionNoteEdit';
 import { SupervisionNoteList } from './SupervisionNoteList';
 
-export default { list: SupervisionNoteList, create: SupervisionNoteCreate, edit: SupervisionNoteEdit, icon: RateReviewIcon };
+export default {
+  list: SupervisionNoteList,
+  create: SupervisionNoteCreate,
+  edit: SupervisionNoteEdit,
+  icon: RateReviewIcon,
+};

@@ -10,7 +10,12 @@ export const UserInputs = ({ isEdit = false }: { isEdit?: boolean }) => {
       <TextInput source="username" disabled={isEdit} />
       <TextInput source="displayName" />
       <SelectInput source="role" choices={roleChoices} />
-      <ReferenceInput source="regionCode" reference="regions" sort={{ field: 'code', order: 'ASC' }} perPage={100}>
+      <ReferenceInput
+        source="regionCode"
+        reference="regions"
+        sort={{ field: 'code', order: 'ASC' }}
+        perPage={100}
+      >
         <SelectInput optionText="name" />
       </ReferenceInput>
       {role === 'unit' && (
@@ -28,7 +33,10 @@ export const UserInputs = ({ isEdit = false }: { isEdit?: boolean }) => {
           <SelectInput optionText="name" />
         </ReferenceInput>
       )}
-      <PasswordInput source="password" helperText={isEdit ? 'resources.users.help.password' : 'app.validation.password'} />
+      <PasswordInput
+        source="password"
+        helperText={isEdit ? 'resources.users.help.password' : 'app.validation.password'}
+      />
       <TextInput source="note" multiline />
     </>
   );

@@ -1,4 +1,15 @@
-import { BooleanField, CreateButton, DataTable, DateField, FunctionField, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  CreateButton,
+  DataTable,
+  DateField,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { roleChoices } from './roleChoices';
 
 const filters = [
@@ -12,7 +23,15 @@ const RoleField = () => {
 };
 
 export const UserList = () => (
-  <List filters={filters} actions={<TopToolbar><CreateButton /></TopToolbar>} sort={{ field: 'username', order: 'ASC' }}>
+  <List
+    filters={filters}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+    sort={{ field: 'username', order: 'ASC' }}
+  >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="username" />
       <DataTable.Col source="displayName" />
@@ -27,7 +46,13 @@ export const UserList = () => (
         <BooleanField source="locked" />
       </DataTable.Col>
       <DataTable.Col source="lastLoginAt">
-        <DateField source="lastLoginAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} emptyText="—" />
+        <DateField
+          source="lastLoginAt"
+          showTime
+          locales="zh-CN"
+          options={{ timeZone: 'Asia/Shanghai' }}
+          emptyText="—"
+        />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -37,7 +37,9 @@ describe('GET /api/agreements', () => {
     const rows = (await bank.get(listUrl('agreements', { range: [0, 99] }))).json();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r: { bankId: string }) => r.bankId === 'ABC')).toBe(true);
-    const icbc = (await (await t.login('finance')).get(listUrl('agreements', { filter: { bankId: 'ICBC' } }))).json()[0];
+    const icbc = (
+      await (await t.login('finance')).get(listUrl('agreements', { filter: { bankId: 'ICBC' } }))
+    ).json()[0];
     expect((await bank.get(`/api/agreements/${icbc.id}`)).statusCode).toBe(404);
   });
 
@@ -63,14 +65,25 @@ describe('agreement lifecycle', () => {
     const created = await finance.post('/api/agreements', newAgreement());
     expect(created.statusCode).toBe(201);
     const a = created.json();
-    expect(a).toMatchObject({ status: 'draft', version: 1, filedOn: null, filingDueOn: '2026-03-25', overdueFiling: false });
+    expect(a).toMatchObject({
+      status: 'draft',
+      version: 1,
+      filedOn: null,
+      filingDueOn: '2026-03-25',
+      overdueFiling: false,
+    });
 
     expect((await finance.post(`/api/agreements/${a.id}/activate`, {})).json().status).toBe('active');
     expect((await finance.post(`/api/agreements/${a.id}/suspend`, {})).statusCode).toBe(400);
-    expect((await finance.post(`/api/agreements/${a.id}/suspend`, { reason: '缴库不及时' })).json().status).toBe('suspended');
+    expect(
+      (await finance.post(`/api/agreements/${a.id}/suspend`, { reason: '缴库不及时' })).json().status,
+    ).toBe('suspended');
     expect((await finance.post(`/api/agreements/${a.id}/suspend`, { reason: 'again' })).statusCode).toBe(409);
     expect((await finance.post(`/api/agreements/${a.id}/activate`, {})).json().status).toBe('active');
-    const filed = await finance.post(`/api/agreements/${a.id}/file`, { filedOn: '2026-03-12', reference: '银青备〔2026〕7号' });
+    const filed = await finance.post(`/api/agreements/${a.id}/file`, {
+      filedOn: '2026-03-12',
+      reference: '银青备〔2026〕7号',
+    });
     expect(filed.json()).toMatchObject({ filedOn: '2026-03-12', filingReference: '银青备〔2026〕7号' });
     expect((await finance.post(`/api/agreements/${a.id}/file`, {})).statusCode).toBe(409);
     const done = await finance.post(`/api/agreements/${a.id}/terminate`, { reason: '到期' });
@@ -147,14 +160,22 @@ describe('bad input', () => {
     const bad = await t.app.inject({
       method: 'POST',
       url: '/api/agreements',
-      headers: { cookie: finance.cookie, 'x-csrf-token': finance.csrfToken, 'content-type': 'application/json' },
+      headers: {
+        cookie: finance.cookie,
+        'x-csrf-token': finance.csrfToken,
+        'content-type': 'application/json',
+      },
       payload: '{"bankId":',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('invalid_json');
-    expect((await finance.get(listUrl('agreements', { sort: ['accountNumber', 'ASC'] }))).json().errors).toHaveProperty('sort');
+    expect(
+      (await finance.get(listUrl('agreements', { sort: ['accountNumber', 'ASC'] }))).json().errors,
+    ).toHaveProperty('sort');
     expect((await finance.get('/api/agreements?filter={oops')).json().errors).toHaveProperty('filter');
-    expect((await finance.get(listUrl('agreements', { filter: { colour: 'red' } }))).json().errors).toHaveProperty('filter.colour');
+    expect(
+      (await finance.get(listUrl('agreements', { filter: { colour: 'red' } }))).json().errors,
+    ).toHaveProperty('filter.colour');
   });
 
   it('404 for an unknown id after the role and schema checks', async () => {

@@ -68,7 +68,11 @@ export function createAgreementRepository(db: Db, clock: Clock) {
       },
       bankId: (v) => inArray(agreements.bankId, asIdList('bankId', v).map(String)),
       regionCode: (v) => like(agreements.regionCode, `${asString('regionCode', v)}%`),
-      status: (v) => inArray(agreements.status, asIdList('status', v).map(String) as (typeof agreements.$inferSelect.status)[]),
+      status: (v) =>
+        inArray(
+          agreements.status,
+          asIdList('status', v).map(String) as (typeof agreements.$inferSelect.status)[],
+        ),
       overdueFiling: (v) => {
         const cutoff = addCalendarDays(clock.today(), -FILING_DAYS);
         const overdue = and(isNull(agreements.filedOn), lt(agreements.signedOn, cutoff));
@@ -89,7 +93,11 @@ export function createAgreementRepository(db: Db, clock: Clock) {
   async function list(user: Actor, parsed: ParsedList) {
     const where = and(agreementScope(user), parsed.where);
     const [rows, [{ total }]] = await Promise.all([
-      base(db).where(where).orderBy(...parsed.orderBy).limit(parsed.limit).offset(parsed.offset),
+      base(db)
+        .where(where)
+        .orderBy(...parsed.orderBy)
+        .limit(parsed.limit)
+        .offset(parsed.offset),
       db
         .select({ total: count() })
         .from(agreements)

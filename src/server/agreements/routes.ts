@@ -12,9 +12,16 @@ import {
   version,
   withReadOnly,
 } from '../../domain';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { agreementEvents, agreements, banks, regions } from '../db/schema';
-import { assertNoProblems, badRequest, conflict, notFound, staleVersion, unprocessable } from '../http/errors';
+import {
+  assertNoProblems,
+  badRequest,
+  conflict,
+  notFound,
+  staleVersion,
+  unprocessable,
+} from '../http/errors';
 import { contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { createAgreementRepository } from './repository';
 
@@ -39,7 +46,10 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   async function assertUniqueNo(agreementNo: string, exceptId?: number) {
-    const [clash] = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.agreementNo, agreementNo));
+    const [clash] = await db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(eq(agreements.agreementNo, agreementNo));
     if (clash && clash.id !== exceptId)
       throw unprocessable('duplicate_agreement_no', `Agreement number ${agreementNo} is already used`, {
         agreementNo: 'is already used',
@@ -80,7 +90,12 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const id = await db.transaction(async (tx) => {
           const [created] = await tx
             .insert(agreements)
-            .values({ ...input, effectiveTo: input.effectiveTo ?? null, note: input.note ?? null, createdBy: actor.id })
+            .values({
+              ...input,
+              effectiveTo: input.effectiveTo ?? null,
+              note: input.note ?? null,
+              createdBy: actor.id,
+            })
             .returning();
           await tx.insert(agreementEvents).values({
             agreementId: created.id,
@@ -89,7 +104,14 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             actorId: actor.id,
             at: ctx.clock.now(),
           });
-          await ctx.audit.record(tx, { actor, action: 'create', resource: 'agreements', recordId: created.id, after: created, ip: request.ip });
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'agreements',
+            recordId: created.id,
+            after: created,
+            ip: request.ip,
+          });
           return created.id;
         });
         reply.code(201);
@@ -103,16 +125,24 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const { id } = request.params;
-        const body = agreementInputSchema.extend({ version }).parse(
-          Object.fromEntries(Object.entries(request.body).filter(([k]) => !(AGREEMENT_READ_ONLY as readonly string[]).includes(k))),
-        );
+        const body = agreementInputSchema
+          .extend({ version })
+          .parse(
+            Object.fromEntries(
+              Object.entries(request.body).filter(
+                ([k]) => !(AGREEMENT_READ_ONLY as readonly string[]).includes(k),
+              ),
+            ),
+          );
         const { version: expected, ...input } = body;
         assertNoProblems(agreementInputProblems(input));
         const current = await repo.get(actor, id);
         if (!current) throw notFound('Agreement');
-        if (current.status === 'terminated') throw conflict('agreement_terminated', 'A terminated agreement cannot be edited');
+        if (current.status === 'terminated')
+          throw conflict('agreement_terminated', 'A terminated agreement cannot be edited');
         if (current.version !== expected) throw staleVersion();
-        if (actor.role === 'bank' && input.bankId !== current.bankId) throw badRequest('bankId cannot change', { bankId: 'cannot change' });
+        if (actor.role === 'bank' && input.bankId !== current.bankId)
+          throw badRequest('bankId cannot change', { bankId: 'cannot change' });
         await checkReferences(input.bankId, input.regionCode);
         await assertUniqueNo(input.agreementNo, id);
         await db.transaction(async (tx) => {
@@ -128,7 +158,15 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .where(and(eq(agreements.id, id), eq(agreements.version, expected)))
             .returning();
           if (updated.length === 0) throw staleVersion();
-          await ctx.audit.record(tx, { actor, action: 'update', resource: 'agreements', recordId: id, before: current, after: updated[0], ip: request.ip });
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'update',
+            resource: 'agreements',
+            recordId: id,
+            before: current,
+            after: updated[0],
+            ip: request.ip,
+          });
         });
         return { ...(await repo.get(actor, id)), history: await repo.history(id) };
       },
@@ -158,8 +196,24 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .set({ status: next, version: current.version + 1, updatedAt: now })
               .where(eq(agreements.id, id))
               .returning();
-            await tx.insert(agreementEvents).values({ agreementId: id, action, fromStatus: current.status, toStatus: next, reason, actorId: actor.id, at: now });
-            await ctx.audit.record(tx, { actor, action, resource: 'agreements', recordId: id, before: current, after: { ...after, reason }, ip: request.ip });
+            await tx.insert(agreementEvents).values({
+              agreementId: id,
+              action,
+              fromStatus: current.status,
+              toStatus: next,
+              reason,
+              actorId: actor.id,
+              at: now,
+            });
+            await ctx.audit.record(tx, {
+              actor,
+              action,
+              resource: 'agreements',
+              recordId: id,
+              before: current,
+              after: { ...after, reason },
+              ip: request.ip,
+            });
           });
           return { ...(await repo.get(actor, id)), history: await repo.history(id) };
         },
@@ -168,7 +222,10 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/:id/file',
-      { config: { permission: ['agreements', 'file'] }, schema: { params: idParams, body: agreementFileSchema } },
+      {
+        config: { permission: ['agreements', 'file'] },
+        schema: { params: idParams, body: agreementFileSchema },
+      },
       async (request) => {
         const actor = actorOf(request);
         const { id } = request.params;
@@ -177,20 +234,45 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await db.transaction(async (tx) => {
           const current = await repo.get(actor, id, tx, true);
           if (!current) throw notFound('Agreement');
-          if (current.filedOn) throw conflict('already_filed', `The agreement was already filed on ${current.filedOn}`);
-          if (current.status === 'terminated') throw conflict('agreement_terminated', 'A terminated agreement cannot be filed');
+          if (current.filedOn)
+            throw conflict('already_filed', `The agreement was already filed on ${current.filedOn}`);
+          if (current.status === 'terminated')
+            throw conflict('agreement_terminated', 'A terminated agreement cannot be filed');
           if (filedOn < current.signedOn || filedOn > today)
-            throw unprocessable('invalid_filing_date', `The filing date must be between the signing date ${current.signedOn} and today ${today}`, {
-              filedOn: 'must be between the signing date and today',
-            });
+            throw unprocessable(
+              'invalid_filing_date',
+              `The filing date must be between the signing date ${current.signedOn} and today ${today}`,
+              {
+                filedOn: 'must be between the signing date and today',
+              },
+            );
           const now = ctx.clock.now();
           const [after] = await tx
             .update(agreements)
-            .set({ filedOn, filingReference: request.body.reference ?? null, version: current.version + 1, updatedAt: now })
+            .set({
+              filedOn,
+              filingReference: request.body.reference ?? null,
+              version: current.version + 1,
+              updatedAt: now,
+            })
             .where(eq(agreements.id, id))
             .returning();
-          await tx.insert(agreementEvents).values({ agreementId: id, action: 'file', reason: request.body.reference ?? null, actorId: actor.id, at: now });
-          await ctx.audit.record(tx, { actor, action: 'file', resource: 'agreements', recordId: id, before: current, after, ip: request.ip });
+          await tx.insert(agreementEvents).values({
+            agreementId: id,
+            action: 'file',
+            reason: request.body.reference ?? null,
+            actorId: actor.id,
+            at: now,
+          });
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'file',
+            resource: 'agreements',
+            recordId: id,
+            before: current,
+            after,
+            ip: request.ip,
+          });
         });
         return { ...(await repo.get(actor, id)), history: await repo.history(id) };
       },

@@ -16,7 +16,9 @@ describe('audit log', () => {
     expect(res.statusCode).toBe(200);
 
     const auditor = await t.login('auditor');
-    const list = await auditor.get(listUrl('audit-events', { filter: { resource: 'agreements', action: 'update' } }));
+    const list = await auditor.get(
+      listUrl('audit-events', { filter: { resource: 'agreements', action: 'update' } }),
+    );
     const [event] = list.json();
     expect(event).toMatchObject({ actorUsername: 'finance', actorRole: 'finance', recordId: '1' });
     expect(event.before.accountBranch).toBe(before.accountBranch);
@@ -28,16 +30,22 @@ describe('audit log', () => {
   });
 
   it('refuses updates and deletes at the database level', async () => {
-    await expect(t.database.db.execute(sql`update audit_events set action = 'x' where id = 1`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`update audit_events set action = 'x' where id = 1`),
+    ).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_events where id = 1`)).rejects.toThrow();
   });
 
   it('detects a tampered row and names the first broken id', async () => {
     const auditor = await t.login('auditor');
-    const [target] = (await auditor.get(listUrl('audit-events', { sort: ['id', 'ASC'], range: [1, 1] }))).json();
+    const [target] = (
+      await auditor.get(listUrl('audit-events', { sort: ['id', 'ASC'], range: [1, 1] }))
+    ).json();
     // An attacker with superuser rights bypasses the trigger; the hash chain still gives them away.
     await t.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
-    await t.database.db.execute(sql`update audit_events set actor_username = 'mallory' where id = ${target.id}`);
+    await t.database.db.execute(
+      sql`update audit_events set actor_username = 'mallory' where id = ${target.id}`,
+    );
     await t.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
     const verify = (await auditor.get('/api/audit-events/verify')).json();
     expect(verify).toMatchObject({ ok: false, firstBrokenId: target.id });

@@ -1,17 +1,25 @@
 import { and, count, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, ADMIN_AUDIT_RESOURCES, shanghaiMidnight } from '../../domain';
-import { actorOf, type AppContext } from '../context';
+import { ADMIN_AUDIT_RESOURCES, addCalendarDays, shanghaiMidnight } from '../../domain';
+import { isIsoDate } from '../../domain/dates';
+import { type AppContext, actorOf } from '../context';
 import { auditEvents } from '../db/schema';
 import { badRequest, notFound } from '../http/errors';
-import { asIdList, asString, contentRange, type FilterValue, listQuerySchema, parseList } from '../http/list-query';
-import { isIsoDate } from '../../domain/dates';
+import {
+  asIdList,
+  asString,
+  contentRange,
+  type FilterValue,
+  listQuerySchema,
+  parseList,
+} from '../http/list-query';
 import { verifyChain } from './log';
 
 const date = (key: string, v: FilterValue) => {
   const s = asString(key, v);
-  if (!isIsoDate(s)) throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, { [`filter.${key}`]: 'must be a date' });
+  if (!isIsoDate(s))
+    throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, { [`filter.${key}`]: 'must be a date' });
   return s;
 };
 
@@ -48,7 +56,13 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         const where = and(scopeFor(actor.role), parsed.where);
         const [rows, [{ total }]] = await Promise.all([
-          db.select().from(auditEvents).where(where).orderBy(...parsed.orderBy).limit(parsed.limit).offset(parsed.offset),
+          db
+            .select()
+            .from(auditEvents)
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
           db.select({ total: count() }).from(auditEvents).where(where),
         ]);
         reply.header('Content-Range', contentRange('audit-events', parsed.offset, rows.length, total));
@@ -58,7 +72,10 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/:id',
-      { config: { permission: ['audit-events', 'show'] }, schema: { params: z.object({ id: z.coerce.number().int().positive() }) } },
+      {
+        config: { permission: ['audit-events', 'show'] },
+        schema: { params: z.object({ id: z.coerce.number().int().positive() }) },
+      },
       async (request) => {
         const [row] = await db
           .select()

@@ -12,7 +12,13 @@ const login = (username: string, password: string) =>
 
 async function createThrowaway(username: string) {
   const admin = await t.login('admin');
-  const res = await admin.post('/api/users', { username, displayName: 'Throwaway', role: 'finance', regionCode: '63', password: 'Secret123' });
+  const res = await admin.post('/api/users', {
+    username,
+    displayName: 'Throwaway',
+    role: 'finance',
+    regionCode: '63',
+    password: 'Secret123',
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: number };
 }
@@ -62,9 +68,15 @@ describe('POST /api/auth/login', () => {
   it('records failures and successes in the audit log', async () => {
     await login('police', 'wrong-pass1');
     const auditor = await t.login('auditor');
-    const res = await auditor.get(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'login_failed', actorUsername: 'police' }))}`);
+    const res = await auditor.get(
+      `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ action: 'login_failed', actorUsername: 'police' }))}`,
+    );
     expect(res.statusCode).toBe(200);
-    expect(res.json()[0]).toMatchObject({ action: 'login_failed', resource: 'auth', actorUsername: 'police' });
+    expect(res.json()[0]).toMatchObject({
+      action: 'login_failed',
+      resource: 'auth',
+      actorUsername: 'police',
+    });
   });
 });
 
@@ -77,7 +89,12 @@ describe('session and CSRF', () => {
 
   it('403 for a mutation without the matching X-CSRF-Token', async () => {
     const finance = await t.login('finance');
-    const missing = await t.app.inject({ method: 'POST', url: '/api/agreements/1/file', headers: { cookie: finance.cookie }, payload: {} });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/agreements/1/file',
+      headers: { cookie: finance.cookie },
+      payload: {},
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().code).toBe('csrf');
     const other = await t.login('finance');
@@ -101,12 +118,21 @@ describe('session and CSRF', () => {
   it('changes the own password only with the current one', async () => {
     await createThrowaway('changer');
     const agent = await t.login('changer', 'Secret123');
-    const wrong = await agent.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Newpass456' });
+    const wrong = await agent.post('/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'Newpass456',
+    });
     expect(wrong.statusCode).toBe(422);
-    const weak = await agent.post('/api/auth/password', { currentPassword: 'Secret123', newPassword: 'short' });
+    const weak = await agent.post('/api/auth/password', {
+      currentPassword: 'Secret123',
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors.newPassword).toBeDefined();
-    const ok = await agent.post('/api/auth/password', { currentPassword: 'Secret123', newPassword: 'Newpass456' });
+    const ok = await agent.post('/api/auth/password', {
+      currentPassword: 'Secret123',
+      newPassword: 'Newpass456',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await login('changer', 'Newpass456')).statusCode).toBe(200);
   });

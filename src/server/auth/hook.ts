@@ -27,7 +27,10 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
     const session = sid ? await ctx.sessions.resolve(sid) : null;
     if (!session) throw new HttpError(401, 'unauthenticated', 'Not signed in or the session has expired');
     request.session = session;
-    if (!SAFE_METHODS.has(request.method) && !csrfMatches(session.csrfToken, request.headers['x-csrf-token'] as string))
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !csrfMatches(session.csrfToken, request.headers['x-csrf-token'] as string)
+    )
       throw forbidden('Missing or wrong X-CSRF-Token header', 'csrf');
     const permission = config.permission;
     if (permission && !can(session.user, permission[1], permission[0])) throw forbidden();

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordSchema, loginSchema } from '../../domain/users';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { users } from '../db/schema';
 import { HttpError, unprocessable } from '../http/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
@@ -22,7 +22,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           rateLimit: {
             max: 30,
             timeWindow: '15 minutes',
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
+            keyGenerator: (req) =>
+              `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
           },
         },
         schema: { body: loginSchema },
@@ -33,7 +34,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
         const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
         const locked = !!user?.lockedUntil && user.lockedUntil > now;
-        if (!user || !user.active || locked || !passwordOk) {
+        if (!user?.active || locked || !passwordOk) {
           await db.transaction(async (tx) => {
             if (user && !locked) {
               const failed = user.failedAttempts + 1;
@@ -43,7 +44,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 .set({ failedAttempts: lockedUntil ? 0 : failed, lockedUntil })
                 .where(eq(users.id, user.id));
               if (lockedUntil)
-                await ctx.audit.record(tx, { actor: null, actorUsername: username, action: 'lock', resource: 'auth', recordId: user.id, ip: request.ip });
+                await ctx.audit.record(tx, {
+                  actor: null,
+                  actorUsername: username,
+                  action: 'lock',
+                  resource: 'auth',
+                  recordId: user.id,
+                  ip: request.ip,
+                });
             }
             await ctx.audit.record(tx, {
               actor: null,
@@ -51,7 +59,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               action: 'login_failed',
               resource: 'auth',
               recordId: user?.id ?? null,
-              after: { reason: !user ? 'unknown_user' : !user.active ? 'inactive' : locked ? 'locked' : 'wrong_password' },
+              after: {
+                reason: !user
+                  ? 'unknown_user'
+                  : !user.active
+                    ? 'inactive'
+                    : locked
+                      ? 'locked'
+                      : 'wrong_password',
+              },
               ip: request.ip,
             });
           });
@@ -59,8 +75,17 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         const session = await ctx.sessions.create(user.id);
         await db.transaction(async (tx) => {
-          await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-          await ctx.audit.record(tx, { actor: toActor(user), action: 'login', resource: 'auth', recordId: user.id, ip: request.ip });
+          await tx
+            .update(users)
+            .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
+            .where(eq(users.id, user.id));
+          await ctx.audit.record(tx, {
+            actor: toActor(user),
+            action: 'login',
+            resource: 'auth',
+            recordId: user.id,
+            ip: request.ip,
+          });
         });
         reply.setCookie(SESSION_COOKIE, session.id, {
           path: '/',
@@ -80,7 +105,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/logout', { config: { permission: ['summary', 'show'] } }, async (request, reply) => {
       const session = request.session!;
       await ctx.sessions.revoke(session.idHash);
-      await ctx.audit.recordNow(db, { actor: session.user, action: 'logout', resource: 'auth', recordId: session.user.id, ip: request.ip });
+      await ctx.audit.recordNow(db, {
+        actor: session.user,
+        action: 'logout',
+        resource: 'auth',
+        recordId: session.user.id,
+        ip: request.ip,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     });
@@ -92,13 +123,26 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = actorOf(request);
         const [user] = await db.select().from(users).where(eq(users.id, actor.id));
         if (!(await verifyPassword(request.body.currentPassword, user.passwordHash)))
-          throw unprocessable('wrong_current_password', 'The current password is wrong', { currentPassword: 'is wrong' });
+          throw unprocessable('wrong_current_password', 'The current password is wrong', {
+            currentPassword: 'is wrong',
+          });
         if (request.body.currentPassword === request.body.newPassword)
-          throw unprocessable('password_unchanged', 'The new password must differ from the current one', { newPassword: 'must differ' });
+          throw unprocessable('password_unchanged', 'The new password must differ from the current one', {
+            newPassword: 'must differ',
+          });
         const passwordHash = await hashPassword(request.body.newPassword);
         await db.transaction(async (tx) => {
-          await tx.update(users).set({ passwordHash, updatedAt: ctx.clock.now() }).where(eq(users.id, actor.id));
-          await ctx.audit.record(tx, { actor, action: 'change_password', resource: 'auth', recordId: actor.id, ip: request.ip });
+          await tx
+            .update(users)
+            .set({ passwordHash, updatedAt: ctx.clock.now() })
+            .where(eq(users.id, actor.id));
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'change_password',
+            resource: 'auth',
+            recordId: actor.id,
+            ip: request.ip,
+          });
         });
         return { ok: true };
       },

@@ -56,11 +56,15 @@ export function createSessions(db: Db, clock: Clock) {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt)))
       .limit(1);
-    if (!row || !row.user.active) return null;
+    if (!row?.user.active) return null;
     const now = clock.now().getTime();
-    if (now > row.session.expiresAt.getTime() || now - row.session.lastSeenAt.getTime() > IDLE_MS) return null;
+    if (now > row.session.expiresAt.getTime() || now - row.session.lastSeenAt.getTime() > IDLE_MS)
+      return null;
     if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.idHash, idHash));
     return { idHash, csrfToken: row.session.csrfToken, user: toActor(row.user) };
   }
 

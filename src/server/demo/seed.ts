@@ -4,7 +4,16 @@ import type { AuditLog } from '../audit/log';
 import { hashPassword } from '../auth/passwords';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
-import { agreementEvents, agreements, banks, departments, regions, supervisionNotes, units, users } from '../db/schema';
+import {
+  agreementEvents,
+  agreements,
+  banks,
+  departments,
+  regions,
+  supervisionNotes,
+  units,
+  users,
+} from '../db/schema';
 import { seededRandom } from './random';
 import { BANKS, DEMO_USERS, DEPARTMENTS, REGIONS, UNITS } from './world';
 
@@ -31,7 +40,12 @@ export interface DemoSummary {
  * The demo generator: deterministic (seeded), bulk inserts, dated in a window that ends the day
  * before "today" so every feature's rows line up. Later features extend it.
  */
-export async function seedDemo(db: Db, clock: Clock, audit: AuditLog, password: string): Promise<DemoSummary> {
+export async function seedDemo(
+  db: Db,
+  clock: Clock,
+  audit: AuditLog,
+  password: string,
+): Promise<DemoSummary> {
   const rnd = seededRandom(20260401);
   const windowEnd = addCalendarDays(clock.today(), -1);
   const day = (offset: number) => addCalendarDays(windowEnd, -offset);
@@ -48,7 +62,12 @@ export async function seedDemo(db: Db, clock: Clock, audit: AuditLog, password: 
     await tx.execute(sql`select setval('users_id_seq', (select max(id) from users))`);
 
     const financeId = 2;
-    type Plan = { region: string; status: 'draft' | 'active' | 'suspended' | 'terminated'; signedAgo: number; filedAfter: number | null };
+    type Plan = {
+      region: string;
+      status: 'draft' | 'active' | 'suspended' | 'terminated';
+      signedAgo: number;
+      filedAfter: number | null;
+    };
     const plans: Record<string, Plan[]> = {
       ICBC: [
         { region: '63', status: 'active', signedAgo: 620, filedAfter: 6 },
@@ -69,7 +88,11 @@ export async function seedDemo(db: Db, clock: Clock, audit: AuditLog, password: 
         { region: '6302', status: 'suspended', signedAgo: 300, filedAfter: 11 },
       ],
     };
-    const branch: Record<string, string> = { '63': '青海省分行营业部', '6301': '西宁分行', '6302': '海东分行' };
+    const branch: Record<string, string> = {
+      '63': '青海省分行营业部',
+      '6301': '西宁分行',
+      '6302': '海东分行',
+    };
     const rows: (typeof agreements.$inferInsert)[] = [];
     for (const bank of BANKS) {
       plans[bank.id].forEach((plan, i) => {
@@ -79,16 +102,22 @@ export async function seedDemo(db: Db, clock: Clock, audit: AuditLog, password: 
           regionCode: plan.region,
           agreementNo: `QCK-${signedOn.slice(0, 4)}-${bank.id}-${String(i + 1).padStart(3, '0')}`,
           accountName: `青海省财政厅非税收入汇缴结算户（${bank.id}）`,
-          accountNumber: Array.from({ length: 19 }, (_, k) => (k === 0 ? rnd.int(1, 9) : rnd.int(0, 9))).join(''),
+          accountNumber: Array.from({ length: 19 }, (_, k) => (k === 0 ? rnd.int(1, 9) : rnd.int(0, 9))).join(
+            '',
+          ),
           accountBranch: `${bank.name.replace('青海省分行', '')}${branch[plan.region]}`,
           remittanceMethod: rnd.pick(['direct', 'collection_account'] as const),
           dataExchangeMethod: rnd.pick(['realtime_api', 'batch_file', 'front_end_processor'] as const),
           cutoffTime: rnd.pick(['15:00', '15:30', '16:00'] as const),
           signedOn,
           effectiveFrom: addCalendarDays(signedOn, 1),
-          effectiveTo: plan.status === 'terminated' ? addCalendarDays(signedOn, 365) : addCalendarDays(signedOn, 3 * 365),
+          effectiveTo:
+            plan.status === 'terminated'
+              ? addCalendarDays(signedOn, 365)
+              : addCalendarDays(signedOn, 3 * 365),
           filedOn: plan.filedAfter === null ? null : addCalendarDays(signedOn, plan.filedAfter),
-          filingReference: plan.filedAfter === null ? null : `银青备〔${signedOn.slice(0, 4)}〕${rnd.int(10, 99)}号`,
+          filingReference:
+            plan.filedAfter === null ? null : `银青备〔${signedOn.slice(0, 4)}〕${rnd.int(10, 99)}号`,
           status: plan.status,
           createdBy: financeId,
           version: plan.status === 'draft' ? 1 : 3,
@@ -100,24 +129,88 @@ export async function seedDemo(db: Db, clock: Clock, audit: AuditLog, password: 
     const inserted = await tx.insert(agreements).values(rows).returning();
     const events: (typeof agreementEvents.$inferInsert)[] = [];
     for (const a of inserted) {
-      events.push({ agreementId: a.id, action: 'create', toStatus: 'draft', actorId: financeId, at: at(a.signedOn, 10) });
+      events.push({
+        agreementId: a.id,
+        action: 'create',
+        toStatus: 'draft',
+        actorId: financeId,
+        at: at(a.signedOn, 10),
+      });
       if (a.status !== 'draft')
-        events.push({ agreementId: a.id, action: 'activate', fromStatus: 'draft', toStatus: 'active', actorId: financeId, at: at(a.effectiveFrom, 9) });
-      if (a.filedOn) events.push({ agreementId: a.id, action: 'file', reason: a.filingReference, actorId: financeId, at: at(a.filedOn, 11) });
+        events.push({
+          agreementId: a.id,
+          action: 'activate',
+          fromStatus: 'draft',
+          toStatus: 'active',
+          actorId: financeId,
+          at: at(a.effectiveFrom, 9),
+        });
+      if (a.filedOn)
+        events.push({
+          agreementId: a.id,
+          action: 'file',
+          reason: a.filingReference,
+          actorId: financeId,
+          at: at(a.filedOn, 11),
+        });
       if (a.status === 'suspended')
-        events.push({ agreementId: a.id, action: 'suspend', fromStatus: 'active', toStatus: 'suspended', reason: '连续两个月未按时缴库，暂停代收', actorId: financeId, at: at(day(30), 15) });
+        events.push({
+          agreementId: a.id,
+          action: 'suspend',
+          fromStatus: 'active',
+          toStatus: 'suspended',
+          reason: '连续两个月未按时缴库，暂停代收',
+          actorId: financeId,
+          at: at(day(30), 15),
+        });
       if (a.status === 'terminated')
-        events.push({ agreementId: a.id, action: 'terminate', fromStatus: 'active', toStatus: 'terminated', reason: '协议到期，不再续签', actorId: financeId, at: at(a.effectiveTo!, 16) });
+        events.push({
+          agreementId: a.id,
+          action: 'terminate',
+          fromStatus: 'active',
+          toStatus: 'terminated',
+          reason: '协议到期，不再续签',
+          actorId: financeId,
+          at: at(a.effectiveTo!, 16),
+        });
     }
     await tx.insert(agreementEvents).values(events);
 
     const treasuryId = 6;
     await tx.insert(supervisionNotes).values([
-      { bankId: 'CCB', regionCode: '63', agreementId: inserted.find((a) => a.bankId === 'CCB' && a.status === 'suspended')?.id, periodStart: day(90), periodEnd: day(31), text: '海东分行连续两个月存在跨日缴库，已约谈并责令整改。', authorId: treasuryId },
-      { bankId: 'BOC', regionCode: '63', periodStart: day(60), periodEnd: day(1), text: '西宁分行新签协议未在15日内向人民银行备案，请财政厅督促。', authorId: treasuryId },
-      { bankId: 'ICBC', regionCode: '63', periodStart: day(30), periodEnd: day(1), text: '本月缴库及时，未发现占压资金情况。', authorId: treasuryId },
+      {
+        bankId: 'CCB',
+        regionCode: '63',
+        agreementId: inserted.find((a) => a.bankId === 'CCB' && a.status === 'suspended')?.id,
+        periodStart: day(90),
+        periodEnd: day(31),
+        text: '海东分行连续两个月存在跨日缴库，已约谈并责令整改。',
+        authorId: treasuryId,
+      },
+      {
+        bankId: 'BOC',
+        regionCode: '63',
+        periodStart: day(60),
+        periodEnd: day(1),
+        text: '西宁分行新签协议未在15日内向人民银行备案，请财政厅督促。',
+        authorId: treasuryId,
+      },
+      {
+        bankId: 'ICBC',
+        regionCode: '63',
+        periodStart: day(30),
+        periodEnd: day(1),
+        text: '本月缴库及时，未发现占压资金情况。',
+        authorId: treasuryId,
+      },
     ]);
-    await audit.record(tx, { actor: null, actorUsername: 'system', action: 'seed_demo', resource: 'system', after: { users: DEMO_USERS.length, agreements: inserted.length } });
+    await audit.record(tx, {
+      actor: null,
+      actorUsername: 'system',
+      action: 'seed_demo',
+      resource: 'system',
+      after: { users: DEMO_USERS.length, agreements: inserted.length },
+    });
     return inserted.length;
   });
   return { users: DEMO_USERS.map((u) => u.username), agreements: agreementCount };

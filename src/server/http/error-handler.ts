@@ -6,9 +6,11 @@ import { HttpError } from './errors';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
-      return reply
-        .code(error.statusCode)
-        .send({ message: error.message, code: error.code, ...(error.errors ? { errors: error.errors } : {}) });
+      return reply.code(error.statusCode).send({
+        message: error.message,
+        code: error.code,
+        ...(error.errors ? { errors: error.errors } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors: Record<string, string> = {};
@@ -24,7 +26,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       const message = Object.entries(errors)
         .map(([f, m]) => `${f}: ${m}`)
         .join('; ');
-      return reply.code(400).send({ message: `Invalid ${error.validationContext ?? 'input'} — ${message}`, code: 'invalid_input', errors });
+      return reply.code(400).send({
+        message: `Invalid ${error.validationContext ?? 'input'} — ${message}`,
+        code: 'invalid_input',
+        errors,
+      });
     }
     if (isResponseSerializationError(error)) {
       request.log.error(error, 'response did not match its schema');
@@ -35,7 +41,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(413).send({ message: 'Request body is too large', code: 'body_too_large' });
     if (status === 429) return reply.code(429).send({ message: error.message, code: 'rate_limited' });
     if (status === 415)
-      return reply.code(415).send({ message: 'Content-Type must be application/json', code: 'unsupported_media_type' });
+      return reply
+        .code(415)
+        .send({ message: 'Content-Type must be application/json', code: 'unsupported_media_type' });
     if (status >= 400 && status < 500) {
       const invalidJson = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError;
       return reply.code(status).send({

@@ -49,10 +49,13 @@ const filterValue = z.union([
 /** Parses and whitelists sort, range and filter; anything unknown is a 400 naming it. */
 export function parseList(query: ListQuery, spec: ListSpec): ParsedList {
   const sort = query.sort ? parseJson('sort', query.sort) : spec.defaultSort;
-  if (!Array.isArray(sort) || sort.length !== 2) throw badRequest('sort must be [field, order]', { sort: 'must be [field, order]' });
+  if (!Array.isArray(sort) || sort.length !== 2)
+    throw badRequest('sort must be [field, order]', { sort: 'must be [field, order]' });
   const [sortField, sortOrder] = sort as unknown[];
   if (typeof sortField !== 'string' || !(sortField in spec.sortable))
-    throw badRequest(`Cannot sort by "${String(sortField)}"`, { sort: `unknown sort field ${String(sortField)}` });
+    throw badRequest(`Cannot sort by "${String(sortField)}"`, {
+      sort: `unknown sort field ${String(sortField)}`,
+    });
   if (sortOrder !== 'ASC' && sortOrder !== 'DESC')
     throw badRequest('Sort order must be ASC or DESC', { sort: 'order must be ASC or DESC' });
 
@@ -75,8 +78,10 @@ export function parseList(query: ListQuery, spec: ListSpec): ParsedList {
     const build = spec.filters[key];
     if (!build) throw badRequest(`Unknown filter "${key}"`, { [`filter.${key}`]: 'is not a known filter' });
     const parsed = filterValue.safeParse(raw);
-    if (!parsed.success) throw badRequest(`Filter "${key}" has an invalid value`, { [`filter.${key}`]: 'is invalid' });
-    if (parsed.data === '' || (Array.isArray(parsed.data) && parsed.data.length === 0 && key !== 'id')) continue;
+    if (!parsed.success)
+      throw badRequest(`Filter "${key}" has an invalid value`, { [`filter.${key}`]: 'is invalid' });
+    if (parsed.data === '' || (Array.isArray(parsed.data) && parsed.data.length === 0 && key !== 'id'))
+      continue;
     const condition = build(parsed.data);
     if (condition) conditions.push(condition);
   }
@@ -92,7 +97,8 @@ export function parseList(query: ListQuery, spec: ListSpec): ParsedList {
 
 /** Filter value helpers that reject the wrong type with a 400 naming the filter. */
 export function asString(key: string, value: FilterValue): string {
-  if (typeof value !== 'string') throw badRequest(`Filter "${key}" must be a string`, { [`filter.${key}`]: 'must be a string' });
+  if (typeof value !== 'string')
+    throw badRequest(`Filter "${key}" must be a string`, { [`filter.${key}`]: 'must be a string' });
   return value;
 }
 export function asBoolean(key: string, value: FilterValue): boolean {

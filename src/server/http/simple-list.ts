@@ -24,7 +24,10 @@ export async function listTable<T extends PgTable>(
       .orderBy(...parsed.orderBy)
       .limit(parsed.limit)
       .offset(parsed.offset),
-    db.select({ total: count() }).from(table as PgTable).where(where),
+    db
+      .select({ total: count() })
+      .from(table as PgTable)
+      .where(where),
   ]);
   reply.header('Content-Range', contentRange(resource, parsed.offset, rows.length, total));
   return rows as T['$inferSelect'][];

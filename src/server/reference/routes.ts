@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { banks, departments, units } from '../db/schema';
 import { notFound } from '../http/errors';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
@@ -15,58 +15,109 @@ const numId = z.object({ id: z.coerce.number().int().positive() });
 export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   return async (app) => {
-    app.get('/banks', { config: { permission: ['banks', 'list'] }, schema: { querystring: listQuerySchema } }, (request, reply) => {
-      const actor = actorOf(request);
-      return listTable(db, banks, 'banks', request.query, {
-        sortable: { id: banks.id, name: banks.name },
-        defaultSort: ['id', 'ASC'],
-        idColumn: banks.id,
-        filters: {
-          id: (v) => inArray(banks.id, asIdList('id', v).map(String)),
-          q: (v) => or(ilike(banks.name, `%${asString('q', v)}%`), ilike(banks.id, `%${asString('q', v)}%`)),
-        },
-      }, reply, actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined);
-    });
-    app.get('/banks/:id', { config: { permission: ['banks', 'show'] }, schema: { params: textId } }, async (request) => {
-      const actor = actorOf(request);
-      const [row] = await db
-        .select()
-        .from(banks)
-        .where(and(eq(banks.id, request.params.id), actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined));
-      if (!row) throw notFound('Bank');
-      return row;
-    });
-
-    app.get('/departments', { config: { permission: ['departments', 'list'] }, schema: { querystring: listQuerySchema } }, (request, reply) =>
-      listTable(db, departments, 'departments', request.query, {
-        sortable: { id: departments.id, name: departments.name },
-        defaultSort: ['id', 'ASC'],
-        idColumn: departments.id,
-        filters: { id: (v) => inArray(departments.id, asIdList('id', v).map(Number)) },
-      }, reply, regionScope(departments.regionCode, actorOf(request).regionCode)),
+    app.get(
+      '/banks',
+      { config: { permission: ['banks', 'list'] }, schema: { querystring: listQuerySchema } },
+      (request, reply) => {
+        const actor = actorOf(request);
+        return listTable(
+          db,
+          banks,
+          'banks',
+          request.query,
+          {
+            sortable: { id: banks.id, name: banks.name },
+            defaultSort: ['id', 'ASC'],
+            idColumn: banks.id,
+            filters: {
+              id: (v) => inArray(banks.id, asIdList('id', v).map(String)),
+              q: (v) =>
+                or(ilike(banks.name, `%${asString('q', v)}%`), ilike(banks.id, `%${asString('q', v)}%`)),
+            },
+          },
+          reply,
+          actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined,
+        );
+      },
+    );
+    app.get(
+      '/banks/:id',
+      { config: { permission: ['banks', 'show'] }, schema: { params: textId } },
+      async (request) => {
+        const actor = actorOf(request);
+        const [row] = await db
+          .select()
+          .from(banks)
+          .where(
+            and(
+              eq(banks.id, request.params.id),
+              actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined,
+            ),
+          );
+        if (!row) throw notFound('Bank');
+        return row;
+      },
     );
 
-    app.get('/units', { config: { permission: ['units', 'list'] }, schema: { querystring: listQuerySchema } }, (request, reply) => {
-      const actor = actorOf(request);
-      return listTable(db, units, 'units', request.query, {
-        sortable: { id: units.id, name: units.name, code: units.code, regionCode: units.regionCode },
-        defaultSort: ['code', 'ASC'],
-        idColumn: units.id,
-        filters: {
-          id: (v) => inArray(units.id, asIdList('id', v).map(Number)),
-          q: (v) => or(ilike(units.name, `%${asString('q', v)}%`), ilike(units.code, `%${asString('q', v)}%`)),
-          kind: (v) => inArray(units.kind, asIdList('kind', v).map(String) as (typeof units.$inferSelect.kind)[]),
-        },
-      }, reply, and(
-        regionScope(units.regionCode, actor.regionCode),
-        actor.role === 'unit' ? eq(units.id, actor.unitId ?? 0) : undefined,
-        actor.role === 'dept' ? eq(units.departmentId, actor.departmentId ?? 0) : undefined,
-      ));
-    });
-    app.get('/units/:id', { config: { permission: ['units', 'show'] }, schema: { params: numId } }, async (request) => {
-      const [row] = await db.select().from(units).where(eq(units.id, request.params.id));
-      if (!row) throw notFound('Unit');
-      return row;
-    });
+    app.get(
+      '/departments',
+      { config: { permission: ['departments', 'list'] }, schema: { querystring: listQuerySchema } },
+      (request, reply) =>
+        listTable(
+          db,
+          departments,
+          'departments',
+          request.query,
+          {
+            sortable: { id: departments.id, name: departments.name },
+            defaultSort: ['id', 'ASC'],
+            idColumn: departments.id,
+            filters: { id: (v) => inArray(departments.id, asIdList('id', v).map(Number)) },
+          },
+          reply,
+          regionScope(departments.regionCode, actorOf(request).regionCode),
+        ),
+    );
+
+    app.get(
+      '/units',
+      { config: { permission: ['units', 'list'] }, schema: { querystring: listQuerySchema } },
+      (request, reply) => {
+        const actor = actorOf(request);
+        return listTable(
+          db,
+          units,
+          'units',
+          request.query,
+          {
+            sortable: { id: units.id, name: units.name, code: units.code, regionCode: units.regionCode },
+            defaultSort: ['code', 'ASC'],
+            idColumn: units.id,
+            filters: {
+              id: (v) => inArray(units.id, asIdList('id', v).map(Number)),
+              q: (v) =>
+                or(ilike(units.name, `%${asString('q', v)}%`), ilike(units.code, `%${asString('q', v)}%`)),
+              kind: (v) =>
+                inArray(units.kind, asIdList('kind', v).map(String) as (typeof units.$inferSelect.kind)[]),
+            },
+          },
+          reply,
+          and(
+            regionScope(units.regionCode, actor.regionCode),
+            actor.role === 'unit' ? eq(units.id, actor.unitId ?? 0) : undefined,
+            actor.role === 'dept' ? eq(units.departmentId, actor.departmentId ?? 0) : undefined,
+          ),
+        );
+      },
+    );
+    app.get(
+      '/units/:id',
+      { config: { permission: ['units', 'show'] }, schema: { params: numId } },
+      async (request) => {
+        const [row] = await db.select().from(units).where(eq(units.id, request.params.id));
+        if (!row) throw notFound('Unit');
+        return row;
+      },
+    );
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requiredText, version, withReadOnly } from '../../domain';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { regions } from '../db/schema';
 import { badRequest, notFound, staleVersion, unprocessable } from '../http/errors';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
@@ -16,27 +16,51 @@ const regionInput = z.strictObject({
   nameEn: requiredText(64),
 });
 const LEVELS = { 2: 'province', 4: 'city', 6: 'county' } as const;
-const regionUpdate = withReadOnly(regionInput.omit({ code: true }).extend({ version }), ['id', 'code', 'level', 'parentCode', 'createdAt', 'updatedAt']);
+const regionUpdate = withReadOnly(regionInput.omit({ code: true }).extend({ version }), [
+  'id',
+  'code',
+  'level',
+  'parentCode',
+  'createdAt',
+  'updatedAt',
+]);
 
 /** Regions are keyed by code; react-admin needs an `id`, which is the code. */
 export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   const present = (r: typeof regions.$inferSelect) => ({ id: r.code, ...r });
   return async (app) => {
-    app.get('/', { config: { permission: ['regions', 'list'] }, schema: { querystring: listQuerySchema } }, async (request, reply) => {
-      const rows = await listTable(db, regions, 'regions', request.query, {
-        sortable: { id: regions.code, code: regions.code, name: regions.name, level: regions.level },
-        defaultSort: ['code', 'ASC'],
-        idColumn: regions.code,
-        filters: {
-          id: (v) => inArray(regions.code, asIdList('id', v).map(String)),
-          q: (v) => or(ilike(regions.name, `%${asString('q', v)}%`), ilike(regions.code, `${asString('q', v)}%`)),
-          level: (v) => inArray(regions.level, asIdList('level', v).map(String) as (typeof regions.$inferSelect.level)[]),
-          parentCode: (v) => eq(regions.parentCode, asString('parentCode', v)),
-        },
-      }, reply, regionScope(regions.code, actorOf(request).regionCode));
-      return rows.map(present);
-    });
+    app.get(
+      '/',
+      { config: { permission: ['regions', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const rows = await listTable(
+          db,
+          regions,
+          'regions',
+          request.query,
+          {
+            sortable: { id: regions.code, code: regions.code, name: regions.name, level: regions.level },
+            defaultSort: ['code', 'ASC'],
+            idColumn: regions.code,
+            filters: {
+              id: (v) => inArray(regions.code, asIdList('id', v).map(String)),
+              q: (v) =>
+                or(ilike(regions.name, `%${asString('q', v)}%`), ilike(regions.code, `${asString('q', v)}%`)),
+              level: (v) =>
+                inArray(
+                  regions.level,
+                  asIdList('level', v).map(String) as (typeof regions.$inferSelect.level)[],
+                ),
+              parentCode: (v) => eq(regions.parentCode, asString('parentCode', v)),
+            },
+          },
+          reply,
+          regionScope(regions.code, actorOf(request).regionCode),
+        );
+        return rows.map(present);
+      },
+    );
 
     app.get('/:id', { config: { permission: ['regions', 'show'] }, schema: { params } }, async (request) => {
       const [row] = await db.select().from(regions).where(eq(regions.code, request.params.id));
@@ -44,42 +68,74 @@ export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return present(row);
     });
 
-    app.post('/', { config: { permission: ['regions', 'create'] }, schema: { body: regionInput } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const { code } = request.body;
-      const level = LEVELS[code.length as 2 | 4 | 6];
-      const parentCode = code.length > 2 ? code.slice(0, code.length - 2) : null;
-      if (parentCode) {
-        const [parent] = await db.select().from(regions).where(eq(regions.code, parentCode));
-        if (!parent) throw badRequest(`The parent region ${parentCode} does not exist`, { code: 'has no parent region' });
-      }
-      const [clash] = await db.select().from(regions).where(eq(regions.code, code));
-      if (clash) throw unprocessable('duplicate_region', `Region ${code} already exists`, { code: 'already exists' });
-      const row = await db.transaction(async (tx) => {
-        const [created] = await tx.insert(regions).values({ ...request.body, level, parentCode }).returning();
-        await ctx.audit.record(tx, { actor, action: 'create', resource: 'regions', recordId: code, after: created, ip: request.ip });
-        return created;
-      });
-      reply.code(201);
-      return present(row);
-    });
+    app.post(
+      '/',
+      { config: { permission: ['regions', 'create'] }, schema: { body: regionInput } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { code } = request.body;
+        const level = LEVELS[code.length as 2 | 4 | 6];
+        const parentCode = code.length > 2 ? code.slice(0, code.length - 2) : null;
+        if (parentCode) {
+          const [parent] = await db.select().from(regions).where(eq(regions.code, parentCode));
+          if (!parent)
+            throw badRequest(`The parent region ${parentCode} does not exist`, {
+              code: 'has no parent region',
+            });
+        }
+        const [clash] = await db.select().from(regions).where(eq(regions.code, code));
+        if (clash)
+          throw unprocessable('duplicate_region', `Region ${code} already exists`, {
+            code: 'already exists',
+          });
+        const row = await db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(regions)
+            .values({ ...request.body, level, parentCode })
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'regions',
+            recordId: code,
+            after: created,
+            ip: request.ip,
+          });
+          return created;
+        });
+        reply.code(201);
+        return present(row);
+      },
+    );
 
-    app.put('/:id', { config: { permission: ['regions', 'edit'] }, schema: { params, body: regionUpdate } }, async (request) => {
-      const actor = actorOf(request);
-      const { name, nameEn, version: expected } = request.body;
-      const row = await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(regions).where(eq(regions.code, request.params.id));
-        if (!before) throw notFound('Region');
-        const [after] = await tx
-          .update(regions)
-          .set({ name, nameEn, version: expected + 1, updatedAt: ctx.clock.now() })
-          .where(and(eq(regions.code, request.params.id), eq(regions.version, expected)))
-          .returning();
-        if (!after) throw staleVersion();
-        await ctx.audit.record(tx, { actor, action: 'update', resource: 'regions', recordId: before.code, before, after, ip: request.ip });
-        return after;
-      });
-      return present(row);
-    });
+    app.put(
+      '/:id',
+      { config: { permission: ['regions', 'edit'] }, schema: { params, body: regionUpdate } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { name, nameEn, version: expected } = request.body;
+        const row = await db.transaction(async (tx) => {
+          const [before] = await tx.select().from(regions).where(eq(regions.code, request.params.id));
+          if (!before) throw notFound('Region');
+          const [after] = await tx
+            .update(regions)
+            .set({ name, nameEn, version: expected + 1, updatedAt: ctx.clock.now() })
+            .where(and(eq(regions.code, request.params.id), eq(regions.version, expected)))
+            .returning();
+          if (!after) throw staleVersion();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'update',
+            resource: 'regions',
+            recordId: before.code,
+            before,
+            after,
+            ip: request.ip,
+          });
+          return after;
+        });
+        return present(row);
+      },
+    );
   };
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addCalendarDays, FILING_DAYS, shanghaiMidnight } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { agreements, auditEvents, supervisionNotes, units, users } from '../db/schema';
 import { regionScope, regionSubtree } from '../http/scope';
 
@@ -28,12 +28,33 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const [{ overdue }] = await db
       .select({ overdue: count() })
       .from(agreements)
-      .where(and(agreementScope(actor), isNull(agreements.filedOn), lt(agreements.signedOn, addCalendarDays(ctx.clock.today(), -FILING_DAYS))));
+      .where(
+        and(
+          agreementScope(actor),
+          isNull(agreements.filedOn),
+          lt(agreements.signedOn, addCalendarDays(ctx.clock.today(), -FILING_DAYS)),
+        ),
+      );
     return [
-      { key: 'agreements_active', value: by.active ?? 0, resource: 'agreements', filter: { status: 'active' } },
+      {
+        key: 'agreements_active',
+        value: by.active ?? 0,
+        resource: 'agreements',
+        filter: { status: 'active' },
+      },
       { key: 'agreements_draft', value: by.draft ?? 0, resource: 'agreements', filter: { status: 'draft' } },
-      { key: 'agreements_suspended', value: by.suspended ?? 0, resource: 'agreements', filter: { status: 'suspended' } },
-      { key: 'agreements_overdue_filing', value: overdue, resource: 'agreements', filter: { overdueFiling: true } },
+      {
+        key: 'agreements_suspended',
+        value: by.suspended ?? 0,
+        resource: 'agreements',
+        filter: { status: 'suspended' },
+      },
+      {
+        key: 'agreements_overdue_filing',
+        value: overdue,
+        resource: 'agreements',
+        filter: { overdueFiling: true },
+      },
     ];
   }
 
@@ -42,7 +63,12 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const [{ n }] = await db
       .select({ n: count() })
       .from(supervisionNotes)
-      .where(and(regionScope(supervisionNotes.regionCode, actor.regionCode), gte(supervisionNotes.periodEnd, monthStart)));
+      .where(
+        and(
+          regionScope(supervisionNotes.regionCode, actor.regionCode),
+          gte(supervisionNotes.periodEnd, monthStart),
+        ),
+      );
     return [{ key: 'supervision_notes_this_month', value: n, resource: 'supervision-notes' }];
   }
 
@@ -59,12 +85,19 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const [{ failed }] = await db
       .select({ failed: count() })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'login_failed'), gte(auditEvents.at, shanghaiMidnight(ctx.clock.today()))));
+      .where(
+        and(eq(auditEvents.action, 'login_failed'), gte(auditEvents.at, shanghaiMidnight(ctx.clock.today()))),
+      );
     return [
       { key: 'users_total', value: row.total, resource: 'users' },
       { key: 'users_locked', value: row.locked, resource: 'users' },
       { key: 'users_inactive', value: row.inactive, resource: 'users', filter: { active: false } },
-      { key: 'logins_failed_today', value: failed, resource: 'audit-events', filter: { action: 'login_failed' } },
+      {
+        key: 'logins_failed_today',
+        value: failed,
+        resource: 'audit-events',
+        filter: { action: 'login_failed' },
+      },
     ];
   }
 
@@ -73,7 +106,14 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .select({ n: count() })
       .from(auditEvents)
       .where(gte(auditEvents.at, shanghaiMidnight(ctx.clock.today())));
-    return [{ key: 'audit_events_today', value: n, resource: 'audit-events', filter: { at_gte: ctx.clock.today() } }];
+    return [
+      {
+        key: 'audit_events_today',
+        value: n,
+        resource: 'audit-events',
+        filter: { at_gte: ctx.clock.today() },
+      },
+    ];
   }
 
   async function unitCards(actor: Actor): Promise<SummaryCard[]> {
@@ -83,7 +123,9 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .where(
         and(
           regionScope(units.regionCode, actor.regionCode),
-          actor.role === 'dept' ? eq(units.departmentId, actor.departmentId ?? 0) : eq(units.id, actor.unitId ?? 0),
+          actor.role === 'dept'
+            ? eq(units.departmentId, actor.departmentId ?? 0)
+            : eq(units.id, actor.unitId ?? 0),
         ),
       );
     return [{ key: 'units_in_scope', value: n, resource: 'units' }];
@@ -93,7 +135,8 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/', { config: { permission: ['summary', 'show'] } }, async (request) => {
       const actor = actorOf(request);
       const cards: SummaryCard[] = [];
-      if (['finance', 'treasury', 'police', 'auditor', 'bank'].includes(actor.role)) cards.push(...(await agreementCards(actor)));
+      if (['finance', 'treasury', 'police', 'auditor', 'bank'].includes(actor.role))
+        cards.push(...(await agreementCards(actor)));
       if (['finance', 'treasury', 'auditor'].includes(actor.role)) cards.push(...(await noteCards(actor)));
       if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
       if (actor.role === 'auditor') cards.push(...(await auditorCards()));

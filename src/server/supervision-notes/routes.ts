@@ -10,7 +10,7 @@ import {
 } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { agreements, banks, supervisionNotes, users } from '../db/schema';
 import { assertNoProblems, badRequest, notFound, staleVersion } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
@@ -56,7 +56,8 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .select({ bankId: agreements.bankId })
         .from(agreements)
         .where(and(eq(agreements.id, input.agreementId), agreementScope(actor)));
-      if (!agreement) throw badRequest('agreementId is not a known agreement', { agreementId: 'is not a known agreement' });
+      if (!agreement)
+        throw badRequest('agreementId is not a known agreement', { agreementId: 'is not a known agreement' });
       if (agreement.bankId !== input.bankId)
         throw badRequest('The agreement belongs to another bank', { agreementId: 'belongs to another bank' });
     }
@@ -69,7 +70,12 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = actorOf(request);
         const parsed = parseList(request.query, {
-          sortable: { id: supervisionNotes.id, periodStart: supervisionNotes.periodStart, bankId: supervisionNotes.bankId, createdAt: supervisionNotes.createdAt },
+          sortable: {
+            id: supervisionNotes.id,
+            periodStart: supervisionNotes.periodStart,
+            bankId: supervisionNotes.bankId,
+            createdAt: supervisionNotes.createdAt,
+          },
           defaultSort: ['periodStart', 'DESC'],
           idColumn: supervisionNotes.id,
           filters: {
@@ -82,7 +88,11 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         const where: SQL | undefined = and(scope(actor), parsed.where);
         const [rows, [{ total }]] = await Promise.all([
-          select().where(where).orderBy(...parsed.orderBy).limit(parsed.limit).offset(parsed.offset),
+          select()
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
           db.select({ total: count() }).from(supervisionNotes).where(where),
         ]);
         reply.header('Content-Range', contentRange('supervision-notes', parsed.offset, rows.length, total));
@@ -90,13 +100,18 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/:id', { config: { permission: ['supervision-notes', 'show'] }, schema: { params: idParams } }, async (request) =>
-      get(actorOf(request), request.params.id),
+    app.get(
+      '/:id',
+      { config: { permission: ['supervision-notes', 'show'] }, schema: { params: idParams } },
+      async (request) => get(actorOf(request), request.params.id),
     );
 
     app.post(
       '/',
-      { config: { permission: ['supervision-notes', 'create'] }, schema: { body: supervisionNoteInputSchema } },
+      {
+        config: { permission: ['supervision-notes', 'create'] },
+        schema: { body: supervisionNoteInputSchema },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         assertNoProblems(supervisionNoteProblems(request.body));
@@ -104,9 +119,21 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const id = await db.transaction(async (tx) => {
           const [row] = await tx
             .insert(supervisionNotes)
-            .values({ ...request.body, agreementId: request.body.agreementId ?? null, regionCode: actor.regionCode, authorId: actor.id })
+            .values({
+              ...request.body,
+              agreementId: request.body.agreementId ?? null,
+              regionCode: actor.regionCode,
+              authorId: actor.id,
+            })
             .returning();
-          await ctx.audit.record(tx, { actor, action: 'create', resource: 'supervision-notes', recordId: row.id, after: row, ip: request.ip });
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'supervision-notes',
+            recordId: row.id,
+            after: row,
+            ip: request.ip,
+          });
           return row.id;
         });
         reply.code(201);
@@ -116,7 +143,10 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.put(
       '/:id',
-      { config: { permission: ['supervision-notes', 'edit'] }, schema: { params: idParams, body: updateSchema } },
+      {
+        config: { permission: ['supervision-notes', 'edit'] },
+        schema: { params: idParams, body: updateSchema },
+      },
       async (request) => {
         const actor = actorOf(request);
         const { bankId, agreementId, periodStart, periodEnd, text, version: expected } = request.body;
@@ -131,7 +161,15 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .where(and(eq(supervisionNotes.id, before.id), eq(supervisionNotes.version, expected)))
             .returning();
           if (!after) throw staleVersion();
-          await ctx.audit.record(tx, { actor, action: 'update', resource: 'supervision-notes', recordId: before.id, before, after, ip: request.ip });
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'update',
+            resource: 'supervision-notes',
+            recordId: before.id,
+            before,
+            after,
+            ip: request.ip,
+          });
         });
         return get(actor, before.id);
       },

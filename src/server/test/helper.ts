@@ -89,7 +89,10 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
 }
 
 /** simple-rest list URL with JSON-encoded parameters. */
-export function listUrl(resource: string, params: { filter?: object; sort?: [string, string]; range?: [number, number] } = {}) {
+export function listUrl(
+  resource: string,
+  params: { filter?: object; sort?: [string, string]; range?: [number, number] } = {},
+) {
   const q = new URLSearchParams();
   if (params.filter) q.set('filter', JSON.stringify(params.filter));
   if (params.sort) q.set('sort', JSON.stringify(params.sort));

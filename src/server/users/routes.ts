@@ -4,9 +4,16 @@ import { z } from 'zod';
 import { USER_READ_ONLY, userInputSchema, userLinkProblems, version, withReadOnly } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../auth/passwords';
-import { actorOf, type AppContext } from '../context';
+import { type AppContext, actorOf } from '../context';
 import { users } from '../db/schema';
-import { assertNoProblems, badRequest, conflict, notFound, staleVersion, unprocessable } from '../http/errors';
+import {
+  assertNoProblems,
+  badRequest,
+  conflict,
+  notFound,
+  staleVersion,
+  unprocessable,
+} from '../http/errors';
 import { asBoolean, asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { regionSubtree } from '../http/scope';
 
@@ -21,7 +28,10 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   });
   const scope = (actor: Actor) => regionSubtree(users.regionCode, actor.regionCode);
   const find = async (actor: Actor, id: number) => {
-    const [row] = await db.select().from(users).where(and(eq(users.id, id), scope(actor)));
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), scope(actor)));
     if (!row) throw notFound('User');
     return row;
   };
@@ -42,7 +52,15 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .where(and(eq(users.id, id), eq(users.version, before.version)))
         .returning();
       if (!after) throw staleVersion();
-      await ctx.audit.record(tx, { actor, action, resource: 'users', recordId: id, before, after, ip: request.ip });
+      await ctx.audit.record(tx, {
+        actor,
+        action,
+        resource: 'users',
+        recordId: id,
+        before,
+        after,
+        ip: request.ip,
+      });
     });
     return present(await find(actor, id));
   }
@@ -54,7 +72,13 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = actorOf(request);
         const parsed = parseList(request.query, {
-          sortable: { id: users.id, username: users.username, role: users.role, regionCode: users.regionCode, lastLoginAt: users.lastLoginAt },
+          sortable: {
+            id: users.id,
+            username: users.username,
+            role: users.role,
+            regionCode: users.regionCode,
+            lastLoginAt: users.lastLoginAt,
+          },
           defaultSort: ['username', 'ASC'],
           idColumn: users.id,
           filters: {
@@ -70,7 +94,13 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         const where: SQL | undefined = and(scope(actor), parsed.where);
         const [rows, [{ total }]] = await Promise.all([
-          db.select().from(users).where(where).orderBy(...parsed.orderBy).limit(parsed.limit).offset(parsed.offset),
+          db
+            .select()
+            .from(users)
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
           db.select({ total: count() }).from(users).where(where),
         ]);
         reply.header('Content-Range', contentRange('users', parsed.offset, rows.length, total));
@@ -78,8 +108,10 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/:id', { config: { permission: ['users', 'show'] }, schema: { params: idParams } }, async (request) =>
-      present(await find(actorOf(request), request.params.id)),
+    app.get(
+      '/:id',
+      { config: { permission: ['users', 'show'] }, schema: { params: idParams } },
+      async (request) => present(await find(actorOf(request), request.params.id)),
     );
 
     app.post(
@@ -91,13 +123,31 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         assertNoProblems(userLinkProblems(input));
         if (!password) throw badRequest('password is required for a new user', { password: 'is required' });
         if (!input.regionCode.startsWith(actor.regionCode))
-          throw badRequest('regionCode must be inside your own region', { regionCode: 'is outside your region' });
-        const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-        if (clash) throw unprocessable('duplicate_username', `Username ${input.username} is taken`, { username: 'is taken' });
+          throw badRequest('regionCode must be inside your own region', {
+            regionCode: 'is outside your region',
+          });
+        const [clash] = await db
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.username, input.username));
+        if (clash)
+          throw unprocessable('duplicate_username', `Username ${input.username} is taken`, {
+            username: 'is taken',
+          });
         const passwordHash = await hashPassword(password);
         const created = await db.transaction(async (tx) => {
-          const [row] = await tx.insert(users).values({ ...input, passwordHash }).returning();
-          await ctx.audit.record(tx, { actor, action: 'create', resource: 'users', recordId: row.id, after: row, ip: request.ip });
+          const [row] = await tx
+            .insert(users)
+            .values({ ...input, passwordHash })
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'users',
+            recordId: row.id,
+            after: row,
+            ip: request.ip,
+          });
           return row;
         });
         reply.code(201);
@@ -109,30 +159,62 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/:id',
       { config: { permission: ['users', 'edit'] }, schema: { params: idParams, body: updateSchema } },
       async (request) => {
-        const { version: expected, password, username, role, displayName, regionCode, unitId, bankId, departmentId, note } =
-          request.body;
-        const input = { role, displayName, regionCode, unitId: unitId ?? null, bankId: bankId ?? null, departmentId: departmentId ?? null, note: note ?? null };
+        const {
+          version: expected,
+          password,
+          username,
+          role,
+          displayName,
+          regionCode,
+          unitId,
+          bankId,
+          departmentId,
+          note,
+        } = request.body;
+        const input = {
+          role,
+          displayName,
+          regionCode,
+          unitId: unitId ?? null,
+          bankId: bankId ?? null,
+          departmentId: departmentId ?? null,
+          note: note ?? null,
+        };
         assertNoProblems(userLinkProblems(input));
         const current = await find(actorOf(request), request.params.id);
-        if (current.username !== username) throw badRequest('username cannot change', { username: 'cannot change' });
+        if (current.username !== username)
+          throw badRequest('username cannot change', { username: 'cannot change' });
         if (current.version !== expected) throw staleVersion();
         const passwordHash = password ? await hashPassword(password) : undefined;
-        const result = await mutate(request, request.params.id, 'update', () => ({ ...input, ...(passwordHash ? { passwordHash } : {}) }));
+        const result = await mutate(request, request.params.id, 'update', () => ({
+          ...input,
+          ...(passwordHash ? { passwordHash } : {}),
+        }));
         if (passwordHash || role !== current.role) await ctx.sessions.revokeAllFor(current.id);
         return result;
       },
     );
 
-    app.post('/:id/unlock', { config: { permission: ['users', 'unlock'] }, schema: { params: idParams } }, async (request) =>
-      mutate(request, request.params.id, 'unlock', () => ({ lockedUntil: null, failedAttempts: 0 })),
+    app.post(
+      '/:id/unlock',
+      { config: { permission: ['users', 'unlock'] }, schema: { params: idParams } },
+      async (request) =>
+        mutate(request, request.params.id, 'unlock', () => ({ lockedUntil: null, failedAttempts: 0 })),
     );
 
-    app.post('/:id/lock', { config: { permission: ['users', 'lock'] }, schema: { params: idParams } }, async (request) => {
-      if (request.params.id === actorOf(request).id) throw unprocessable('cannot_lock_self', 'You cannot lock your own account');
-      const result = await mutate(request, request.params.id, 'lock', () => ({ lockedUntil: new Date('9999-12-31T00:00:00Z') }));
-      await ctx.sessions.revokeAllFor(request.params.id);
-      return result;
-    });
+    app.post(
+      '/:id/lock',
+      { config: { permission: ['users', 'lock'] }, schema: { params: idParams } },
+      async (request) => {
+        if (request.params.id === actorOf(request).id)
+          throw unprocessable('cannot_lock_self', 'You cannot lock your own account');
+        const result = await mutate(request, request.params.id, 'lock', () => ({
+          lockedUntil: new Date('9999-12-31T00:00:00Z'),
+        }));
+        await ctx.sessions.revokeAllFor(request.params.id);
+        return result;
+      },
+    );
 
     app.post(
       '/:id/deactivate',
