@@ -35,8 +35,9 @@ export const agreements = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('agreements_status_id_idx').on(t.status, t.id),
-    index('agreements_bank_status_id_idx').on(t.bankId, t.status, t.id),
+    // Equality filters first, then the region scope: list counts are answered from the index alone.
+    index('agreements_status_region_idx').on(t.status, t.regionCode, t.id),
+    index('agreements_bank_status_region_idx').on(t.bankId, t.status, t.regionCode, t.id),
     index('agreements_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('agreements_unfiled_idx').on(t.signedOn).where(sql`filed_on is null`),
   ],
