@@ -70,7 +70,6 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     suspend: ['finance'],
     terminate: ['finance'],
     file: ['finance'],
-    export: ['finance', 'treasury', 'auditor'],
   },
   'supervision-notes': {
     ...read(['treasury', 'finance', 'auditor']),

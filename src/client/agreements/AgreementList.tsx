@@ -1,12 +1,4 @@
-import {
-  CreateButton,
-  DataTable,
-  ExportButton,
-  FilterButton,
-  List,
-  TextField,
-  TopToolbar,
-} from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, TextField, TopToolbar } from 'react-admin';
 import { AgreementStatusField, OverdueFilingField } from './AgreementStatusField';
 import { agreementFilters } from './agreementFilters';
 
@@ -14,7 +6,6 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <ExportButton />
   </TopToolbar>
 );
 
@@ -25,7 +16,7 @@ export const AgreementList = () => (
     sort={{ field: 'id', order: 'DESC' }}
     perPage={25}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
       <DataTable.Col source="agreementNo" />
       <DataTable.Col source="bankName" />
       <DataTable.Col source="regionName" />

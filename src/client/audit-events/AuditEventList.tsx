@@ -1,4 +1,5 @@
 import { DataTable, DateField, DateInput, List, TextInput, TopToolbar } from 'react-admin';
+import { AuditCodeField } from './AuditCodeField';
 import { VerifyChainButton } from './VerifyChainButton';
 
 const filters = [
@@ -26,8 +27,12 @@ export const AuditEventList = () => (
         <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       </DataTable.Col>
       <DataTable.Col source="actorUsername" />
-      <DataTable.Col source="action" />
-      <DataTable.Col source="resource" />
+      <DataTable.Col source="action">
+        <AuditCodeField source="action" />
+      </DataTable.Col>
+      <DataTable.Col source="resource">
+        <AuditCodeField source="resource" />
+      </DataTable.Col>
       <DataTable.Col source="recordId" />
       <DataTable.Col source="ip" />
     </DataTable>

@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { AuditCodeField } from './AuditCodeField';
 
 const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
   <FunctionField<Record<string, unknown>>
@@ -19,8 +20,8 @@ export const AuditEventShow = () => (
       <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       <TextField source="actorUsername" />
       <TextField source="actorRole" emptyText="—" />
-      <TextField source="action" />
-      <TextField source="resource" />
+      <AuditCodeField source="action" label="resources.audit-events.fields.action" />
+      <AuditCodeField source="resource" label="resources.audit-events.fields.resource" />
       <TextField source="recordId" emptyText="—" />
       <TextField source="ip" emptyText="—" />
       <Json source="before" label="resources.audit-events.fields.before" />
