@@ -1,5 +1,6 @@
 export * from './agreements';
 export * from './calendar';
+export * from './calendar-import';
 export * from './dates';
 export * from './errors';
 export * from './holidays';

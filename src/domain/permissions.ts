@@ -11,6 +11,9 @@ export const RESOURCES = [
   'supervision-notes',
   'audit-events',
   'summary',
+  'calendar-years',
+  'calendar-entries',
+  'deadline-calculator',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -27,7 +30,8 @@ export type Action =
   | 'unlock'
   | 'deactivate'
   | 'reset-password'
-  | 'verify';
+  | 'verify'
+  | 'import';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -78,6 +82,9 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   },
   'audit-events': { ...read(['auditor', 'admin']), verify: ['auditor', 'admin'] },
   summary: { show: everyone },
+  'calendar-years': { ...read(everyone), import: ['finance', 'admin'] },
+  'calendar-entries': read(everyone),
+  'deadline-calculator': { show: everyone },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */
@@ -124,4 +131,4 @@ export function can(user: Actor | null, action: Action, resource: Resource, reco
 }
 
 /** Audit actions the admin may read: authentication and user management only. */
-export const ADMIN_AUDIT_RESOURCES = ['auth', 'users', 'regions'] as const;
+export const ADMIN_AUDIT_RESOURCES = ['auth', 'users', 'regions', 'calendar-years'] as const;

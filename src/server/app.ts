@@ -19,6 +19,7 @@ import { auditRoutes } from './audit/routes';
 import { installAuthHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
 import { createSessions } from './auth/sessions';
+import { calendarRoutes } from './calendar/routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -87,6 +88,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(supervisionNoteRoutes(ctx), { prefix: '/api/supervision-notes' });
   await app.register(auditRoutes(ctx), { prefix: '/api/audit-events' });
   await app.register(summaryRoutes(ctx), { prefix: '/api/summary' });
+  await app.register(calendarRoutes(ctx), { prefix: '/api' });
 
   const distDir = opts.distDir;
   const spa = distDir && existsSync(path.join(distDir, 'index.html'));

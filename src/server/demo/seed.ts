@@ -1,7 +1,9 @@
 import { count, sql } from 'drizzle-orm';
 import { addCalendarDays, shanghaiMidnight } from '../../domain/dates';
+import { OFFICIAL_CALENDARS, officialEntries } from '../../domain/holidays';
 import type { AuditLog } from '../audit/log';
 import { hashPassword } from '../auth/passwords';
+import { replaceYears } from '../calendar/repository';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import {
@@ -23,6 +25,24 @@ export async function seedReferenceData(db: Db): Promise<boolean> {
   if (n > 0) return false;
   await db.insert(regions).values(REGIONS.map((r) => ({ ...r })));
   await db.insert(banks).values(BANKS.map((b) => ({ ...b })));
+  // The State Council's published arrangements; later years are imported by finance or an admin.
+  await db.transaction((tx) =>
+    replaceYears(
+      tx,
+      Object.keys(OFFICIAL_CALENDARS).map((y) => {
+        const entries = officialEntries(Number(y)).map((e) => ({ ...e, name: null }));
+        return {
+          year: Number(y),
+          regionCode: '',
+          entries,
+          holidays: entries.filter((e) => e.kind === 'HOLIDAY').length,
+          adjustedWorkdays: entries.filter((e) => e.kind === 'ADJUSTED_WORKDAY').length,
+        };
+      }),
+      'official (built in)',
+      null,
+    ),
+  );
   return true;
 }
 

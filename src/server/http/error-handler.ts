@@ -10,6 +10,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         message: error.message,
         code: error.code,
         ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.details ?? {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

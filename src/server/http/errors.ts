@@ -5,6 +5,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: Record<string, string>,
+    /** Extra structured detail for the client, e.g. the row errors of a rejected import. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -18,8 +20,12 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
 export const staleVersion = () =>
   conflict('stale_version', 'The record was changed by someone else; reload it and try again');
-export const unprocessable = (code: string, message: string, errors?: Record<string, string>) =>
-  new HttpError(422, code, message, errors);
+export const unprocessable = (
+  code: string,
+  message: string,
+  errors?: Record<string, string>,
+  details?: Record<string, unknown>,
+) => new HttpError(422, code, message, errors, details);
 
 /** 400 naming every field that failed a cross-field rule, if any did. */
 export function assertNoProblems(problems: Record<string, string>): void {

@@ -4,7 +4,7 @@ import { addCalendarDays, FILING_DAYS, shanghaiMidnight } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
 import { type AppContext, actorOf } from '../context';
-import { agreements, auditEvents, supervisionNotes, units, users } from '../db/schema';
+import { agreements, auditEvents, calendarYears, supervisionNotes, units, users } from '../db/schema';
 import { regionScope, regionSubtree } from '../http/scope';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
@@ -131,6 +131,19 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return [{ key: 'units_in_scope', value: n, resource: 'units' }];
   }
 
+  /** From 1 December, finance and admin are told when next year's official calendar is still missing. */
+  async function warnings(actor: Actor): Promise<{ key: string; year: number }[]> {
+    if (actor.role !== 'finance' && actor.role !== 'admin') return [];
+    const today = ctx.clock.today();
+    if (today.slice(5) < '12-01') return [];
+    const next = Number(today.slice(0, 4)) + 1;
+    const [row] = await db
+      .select({ year: calendarYears.year })
+      .from(calendarYears)
+      .where(and(eq(calendarYears.year, next), eq(calendarYears.regionCode, '')));
+    return row ? [] : [{ key: 'calendar_missing', year: next }];
+  }
+
   return async (app) => {
     app.get('/', { config: { permission: ['summary', 'show'] } }, async (request) => {
       const actor = actorOf(request);
@@ -141,7 +154,7 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
       if (actor.role === 'auditor') cards.push(...(await auditorCards()));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
-      return { role: actor.role, today: ctx.clock.today(), cards };
+      return { role: actor.role, today: ctx.clock.today(), cards, warnings: await warnings(actor) };
     });
   };
 }

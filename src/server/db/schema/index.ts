@@ -1,4 +1,5 @@
 export * from './agreements';
 export * from './audit';
+export * from './calendar';
 export * from './organisation';
 export * from './users';

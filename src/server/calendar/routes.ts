@@ -1,0 +1,195 @@
+import { parse } from 'csv-parse/sync';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+import {
+  CalendarMissingError,
+  type CalendarRow,
+  calendarImportSchema,
+  DomainInputError,
+  deadlineQuerySchema,
+  explainLateFee,
+  validateCalendarRows,
+} from '../../domain';
+import { type AppContext, actorOf } from '../context';
+import { calendarEntries, calendarYears, regions } from '../db/schema';
+import { badRequest, unprocessable } from '../http/errors';
+import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { loadCalendar, replaceYears } from './repository';
+
+const IMPORT_LIMIT = 20 * 1024 * 1024;
+
+function parseRows(format: 'csv' | 'json', content: string): CalendarRow[] {
+  try {
+    if (format === 'json') {
+      const data: unknown = JSON.parse(content);
+      if (!Array.isArray(data)) throw new Error('a JSON array of {date, kind, name, region} is expected');
+      return data as CalendarRow[];
+    }
+    return parse(content.replace(/^\uFEFF/, ''), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    });
+  } catch (e) {
+    throw badRequest(
+      `The ${format.toUpperCase()} file cannot be read: ${(e as Error).message}`,
+      { content: 'cannot be parsed' },
+      'unreadable_file',
+    );
+  }
+}
+
+/** A rule that hit a missing calendar year or bad input answers 422 naming it, never a guessed result. */
+export function domainError(e: unknown): never {
+  if (e instanceof CalendarMissingError)
+    throw unprocessable('calendar_missing', e.message, { year: String(e.year) });
+  if (e instanceof DomainInputError)
+    throw unprocessable('invalid_value', e.message, { [e.field]: e.message });
+  throw e;
+}
+
+export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/calendar-years',
+      { config: { permission: ['calendar-years', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: { id: calendarYears.year, year: calendarYears.year },
+          defaultSort: ['year', 'DESC'],
+          idColumn: calendarYears.regionCode,
+          filters: { regionCode: (v) => eq(calendarYears.regionCode, asString('regionCode', v)) },
+        });
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select()
+            .from(calendarYears)
+            .where(parsed.where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(calendarYears).where(parsed.where),
+        ]);
+        reply.header('Content-Range', contentRange('calendar-years', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ id: r.regionCode ? `${r.year}-${r.regionCode}` : String(r.year), ...r }));
+      },
+    );
+
+    app.get(
+      '/calendar-entries',
+      { config: { permission: ['calendar-entries', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: { id: calendarEntries.date, date: calendarEntries.date },
+          defaultSort: ['date', 'ASC'],
+          idColumn: calendarEntries.date,
+          maxPageSize: 1000,
+          filters: {
+            year: (v) => eq(calendarEntries.year, Number(v)),
+            regionCode: (v) => eq(calendarEntries.regionCode, asString('regionCode', v)),
+            kind: (v) =>
+              inArray(
+                calendarEntries.kind,
+                asIdList('kind', v).map(String) as ('HOLIDAY' | 'ADJUSTED_WORKDAY')[],
+              ),
+          },
+        });
+        const where = and(parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select()
+            .from(calendarEntries)
+            .where(where)
+            .orderBy(asc(calendarEntries.date))
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(calendarEntries).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('calendar-entries', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ id: r.regionCode ? `${r.date}-${r.regionCode}` : r.date, ...r }));
+      },
+    );
+
+    app.post(
+      '/calendar-years/import',
+      {
+        config: { permission: ['calendar-years', 'import'] },
+        bodyLimit: IMPORT_LIMIT,
+        schema: { body: calendarImportSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { format, content, dryRun } = request.body;
+        const rows = parseRows(format, content);
+        const known = new Set((await db.select({ code: regions.code }).from(regions)).map((r) => r.code));
+        const { errors, years } = validateCalendarRows(rows, known);
+        const existing = await db
+          .select({ year: calendarYears.year, regionCode: calendarYears.regionCode })
+          .from(calendarYears);
+        const preview = years.map((y) => ({
+          year: y.year,
+          regionCode: y.regionCode,
+          holidays: y.holidays,
+          adjustedWorkdays: y.adjustedWorkdays,
+          replaces: existing.some((e) => e.year === y.year && e.regionCode === y.regionCode),
+        }));
+        if (errors.length)
+          throw unprocessable(
+            'import_rejected',
+            `${errors.length} row(s) are invalid; nothing was imported: ${errors
+              .slice(0, 3)
+              .map((e) => `row ${e.row} ${e.field}: ${e.message}`)
+              .join('; ')}`,
+            Object.fromEntries(errors.slice(0, 50).map((e) => [`row${e.row}.${e.field}`, e.message])),
+            { rowErrors: errors.slice(0, 500), years: preview },
+          );
+        if (dryRun) return { dryRun: true, rows: rows.length, years: preview, errors: [] };
+        await db.transaction(async (tx) => {
+          await replaceYears(tx, years, `${format} import`, actor.id);
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'import',
+            resource: 'calendar-years',
+            recordId: preview.map((p) => p.year).join(','),
+            after: {
+              rows: rows.length,
+              years: preview.map((p) => `${p.year}${p.regionCode ? `/${p.regionCode}` : ''}`).join(','),
+            },
+            ip: request.ip,
+          });
+        });
+        return { dryRun: false, rows: rows.length, years: preview, errors: [] };
+      },
+    );
+
+    app.get(
+      '/deadline-calculator',
+      {
+        config: { permission: ['deadline-calculator', 'show'] },
+        schema: { querystring: deadlineQuerySchema },
+      },
+      async (request) => {
+        const q = request.query;
+        if ((q.suspendedFrom && !q.suspendedTo) || (!q.suspendedFrom && q.suspendedTo))
+          throw badRequest('A suspension needs both dates', { suspendedTo: 'needs both dates' });
+        const cal = await loadCalendar(db, q.regionCode ?? '');
+        try {
+          const suspensions =
+            q.suspendedFrom && q.suspendedTo ? [{ from: q.suspendedFrom, to: q.suspendedTo }] : [];
+          const e = explainLateFee(q.fineFen, q.servedOn, q.paidOn, cal, suspensions);
+          return {
+            ...e,
+            fineFen: q.fineFen,
+            amountDueFen: q.fineFen + e.feeFen,
+            servedOn: q.servedOn,
+            paidOn: q.paidOn,
+          };
+        } catch (e) {
+          domainError(e);
+        }
+      },
+    );
+  };
+}
