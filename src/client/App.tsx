@@ -2,7 +2,10 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import agreements from './agreements';
 import auditEvents from './audit-events';
+import calendar from './calendar';
+import { CalendarImportPage } from './calendar/CalendarImportPage';
 import { Dashboard } from './dashboard/Dashboard';
+import { DeadlineCalculatorPage } from './deadline-calculator/DeadlineCalculatorPage';
 import { i18nProvider } from './i18n';
 import { ChangePasswordPage } from './layout/ChangePasswordPage';
 import { Layout } from './layout/Layout';
@@ -27,12 +30,16 @@ export const App = () => (
     <Resource name="supervision-notes" {...supervisionNotes} />
     <Resource name="users" {...users} />
     <Resource name="regions" {...regions} />
+    <Resource name="calendar-years" {...calendar} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="calendar-entries" />
     <Resource name="banks" recordRepresentation="name" />
     <Resource name="units" recordRepresentation="name" />
     <Resource name="departments" recordRepresentation="name" />
     <CustomRoutes>
       <Route path="/password" element={<ChangePasswordPage />} />
+      <Route path="/calendar-years/import" element={<CalendarImportPage />} />
+      <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
     </CustomRoutes>
   </Admin>
 );

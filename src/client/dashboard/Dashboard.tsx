@@ -1,4 +1,4 @@
-import { Box, Grid, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
@@ -24,6 +24,11 @@ export const Dashboard = () => {
           })}
         </Typography>
       )}
+      {data?.warnings.map((w) => (
+        <Alert key={w.key} severity="warning" sx={{ mb: 2 }}>
+          {translate(`app.warnings.${w.key}`, { year: w.year })}
+        </Alert>
+      ))}
       <Grid container spacing={2}>
         {isPending &&
           [0, 1, 2, 3].map((i) => (

@@ -39,6 +39,8 @@ export const enApp = {
     },
     action: { confirm: 'Confirm', cancel: 'Cancel', reason: 'Reason', verify_chain: 'Verify chain' },
     validation: {
+      amount: 'Must be an amount in yuan, e.g. 1,234.50',
+      both_dates: 'Give both dates or neither',
       required: 'Required',
       too_long: 'Too long',
       format: 'Wrong format',
@@ -50,7 +52,61 @@ export const enApp = {
       date_order: 'Must not be before the start date',
       effective_before_signed: 'Must not be before the signing date',
     },
+    calendar: {
+      import_title: 'Import holiday calendar',
+      import_help:
+        'Paste or pick the official State Council arrangement (CSV columns: date,kind,name,region; kind HOLIDAY or ADJUSTED_WORKDAY; empty region = national). Preview first; the import is all-or-nothing and replaces a year that exists.',
+      format: 'Format',
+      file: 'Choose file',
+      content: 'File content',
+      preview: 'Preview',
+      import: 'Import',
+      imported: 'Imported the holiday calendar for %{years}',
+      rejected: '%{count} problem(s); nothing was imported',
+      errors_table: 'Problems',
+      row: 'Row',
+      field: 'Field',
+      message: 'Problem',
+      preview_new: '%{year}: new, %{holidays} days off, %{adjusted} adjusted workdays',
+      preview_replaces:
+        '%{year}: replaces the current list, %{holidays} days off, %{adjusted} adjusted workdays',
+      weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
+      month: 'Month %{month}',
+      legend_holiday: 'Public holiday',
+      legend_adjusted: 'Adjusted workday',
+      legend_weekend: 'Weekend',
+    },
+    deadline: {
+      title: 'Payment deadline calculator',
+      fine: 'Fine (yuan)',
+      fine_help: 'e.g. 200.00',
+      served_on: 'Served on',
+      paid_on: 'Paid on',
+      suspended_from: 'Suspended from (review/litigation)',
+      suspended_to: 'Suspended to',
+      compute: 'Compute',
+      deadline: 'Deadline',
+      reasoning: 'Reasoning',
+      moved:
+        'The 15th day after service is %{day}; %{from} to %{to} are days off, so the deadline moves to %{deadline}',
+      not_moved: 'The 15th day after service is %{day}, a working day; no move',
+      late_days: 'Late days',
+      suspended_days: 'Suspended days (no late fee)',
+      fee: 'Late fee',
+      capped: 'capped at the fine',
+      amount_due: 'Amount due',
+      calendar_missing:
+        'The %{year} holiday calendar is not loaded, so this cannot be computed. Finance must import the official %{year} arrangement.',
+    },
+    warnings: {
+      calendar_missing:
+        "Next year's (%{year}) official holiday calendar has not been imported: deadlines reaching %{year} cannot be computed.",
+    },
     errors: {
+      calendar_missing: 'A holiday calendar year is missing',
+      invalid_value: 'A value is invalid',
+      import_rejected: 'The file has invalid rows; nothing was imported',
+      unreadable_file: 'The file cannot be read',
       unauthenticated: 'Please sign in',
       forbidden: 'You are not allowed to do this',
       csrf: 'Your session token is out of date; reload the page',
@@ -87,6 +143,7 @@ export const enApp = {
       chain_ok: 'Audit chain intact: %{count} events verified',
       chain_broken: 'Audit chain BROKEN at event %{id} (%{count} verified before it)',
       actions: {
+        import: 'Import',
         login: 'Sign-in',
         login_failed: 'Failed sign-in',
         logout: 'Sign-out',
@@ -104,6 +161,7 @@ export const enApp = {
         seed_demo: 'Load demo data',
       },
       resources: {
+        'calendar-years': 'Holiday calendars',
         auth: 'Authentication',
         users: 'Users',
         regions: 'Regions',
@@ -236,6 +294,18 @@ export const enApp = {
       fields: { id: 'ID', code: 'Code', name: 'Name', kind: 'Kind', regionCode: 'Region' },
     },
     departments: { name: 'Department |||| Departments', fields: { id: 'ID', name: 'Name' } },
+    'calendar-years': {
+      name: 'Holiday calendar |||| Holiday calendars',
+      fields: {
+        id: 'ID',
+        year: 'Year',
+        regionCode: 'Region',
+        holidays: 'Days off',
+        adjustedWorkdays: 'Adjusted workdays',
+        source: 'Source',
+        importedAt: 'Imported',
+      },
+    },
     'audit-events': {
       name: 'Audit event |||| Audit log',
       fields: {

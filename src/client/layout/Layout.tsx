@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Logout, Layout as RaLayout, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { Menu } from './Menu';
 
 const ChangePasswordItem = () => {
   const translate = useTranslate();
@@ -27,5 +28,7 @@ const AppUserMenu = () => (
 const MyAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={MyAppBar}>{children}</RaLayout>
+  <RaLayout appBar={MyAppBar} menu={Menu}>
+    {children}
+  </RaLayout>
 );

@@ -12,6 +12,34 @@ export interface SummaryCard {
   filter?: Record<string, unknown>;
 }
 
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+export interface CalendarImportResult {
+  dryRun: boolean;
+  rows: number;
+  years: {
+    year: number;
+    regionCode: string;
+    holidays: number;
+    adjustedWorkdays: number;
+    replaces: boolean;
+  }[];
+}
+export interface DeadlineResult {
+  deadline: string;
+  fifteenthDay: string;
+  movedOver: string[];
+  lateDays: number;
+  suspendedDays: number;
+  feeFen: number;
+  capped: boolean;
+  fineFen: number;
+  amountDueFen: number;
+}
+
 /** simple-rest plus the workflow actions, which are explicit endpoints, never a PUT of a status. */
 export const dataProvider = {
   ...base,
@@ -22,11 +50,27 @@ export const dataProvider = {
     });
     return json as T;
   },
-  async summary(): Promise<{ role: string; today: string; cards: SummaryCard[] }> {
+  async summary(): Promise<{
+    role: string;
+    today: string;
+    cards: SummaryCard[];
+    warnings: { key: string; year: number }[];
+  }> {
     return (await httpClient(`${API}/summary`)).json;
   },
   async verifyAudit(): Promise<{ ok: boolean; count: number; firstBrokenId?: number }> {
     return (await httpClient(`${API}/audit-events/verify`)).json;
+  },
+  async importCalendar(body: {
+    format: 'csv' | 'json';
+    content: string;
+    dryRun: boolean;
+  }): Promise<CalendarImportResult> {
+    return (await httpClient(`${API}/calendar-years/import`, { method: 'POST', body: JSON.stringify(body) }))
+      .json;
+  },
+  async deadline(query: Record<string, string>): Promise<DeadlineResult> {
+    return (await httpClient(`${API}/deadline-calculator?${new URLSearchParams(query)}`)).json;
   },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {

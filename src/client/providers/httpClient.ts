@@ -28,6 +28,10 @@ export const KNOWN_ERROR_CODES = [
   'rate_limited',
   'body_too_large',
   'internal',
+  'calendar_missing',
+  'invalid_value',
+  'import_rejected',
+  'unreadable_file',
 ] as const;
 
 /** fetchJson with the session cookie and CSRF header; errors carry a translatable message key. */

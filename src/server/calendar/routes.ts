@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 import {
   CalendarMissingError,
@@ -13,7 +14,7 @@ import {
 } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import { calendarEntries, calendarYears, regions } from '../db/schema';
-import { badRequest, unprocessable } from '../http/errors';
+import { badRequest, notFound, unprocessable } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { loadCalendar, replaceYears } from './repository';
 
@@ -74,6 +75,23 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ]);
         reply.header('Content-Range', contentRange('calendar-years', parsed.offset, rows.length, total));
         return rows.map((r) => ({ id: r.regionCode ? `${r.year}-${r.regionCode}` : String(r.year), ...r }));
+      },
+    );
+
+    app.get(
+      '/calendar-years/:id',
+      {
+        config: { permission: ['calendar-years', 'show'] },
+        schema: { params: z.object({ id: z.string().regex(/^\d{4}(-\d{2,6})?$/) }) },
+      },
+      async (request) => {
+        const [year, regionCode = ''] = request.params.id.split('-');
+        const [row] = await db
+          .select()
+          .from(calendarYears)
+          .where(and(eq(calendarYears.year, Number(year)), eq(calendarYears.regionCode, regionCode)));
+        if (!row) throw notFound('Calendar year');
+        return { id: request.params.id, ...row };
       },
     );
 
