@@ -6,6 +6,7 @@ export * from './errors';
 export * from './holidays';
 export * from './identity';
 export * from './mask';
+export * from './master-data';
 export * from './money';
 export * from './penalties';
 export * from './permissions';

@@ -14,6 +14,9 @@ export const RESOURCES = [
   'calendar-years',
   'calendar-entries',
   'deadline-calculator',
+  'budget-subjects',
+  'billing-codes',
+  'treasuries',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -31,7 +34,8 @@ export type Action =
   | 'deactivate'
   | 'reset-password'
   | 'verify'
-  | 'import';
+  | 'import'
+  | 'retire';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -64,7 +68,7 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   },
   regions: { ...read(everyone), create: ['admin'], edit: ['admin'] },
   banks: read(everyone),
-  units: read(everyone),
+  units: { ...read(everyone), create: ['finance'], edit: ['finance'] },
   departments: read(everyone),
   agreements: {
     ...read(['finance', 'treasury', 'police', 'auditor', 'bank']),
@@ -85,6 +89,15 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   'calendar-years': { ...read(everyone), import: ['finance', 'admin'] },
   'calendar-entries': read(everyone),
   'deadline-calculator': { show: everyone },
+  'budget-subjects': { ...read(everyone), create: ['finance'], edit: ['finance'] },
+  'billing-codes': {
+    ...read(everyone),
+    create: ['finance'],
+    edit: ['finance'],
+    retire: ['finance'],
+    import: ['finance'],
+  },
+  treasuries: { ...read(everyone), create: ['finance'], edit: ['finance'] },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */

@@ -19,6 +19,8 @@ import { auditRoutes } from './audit/routes';
 import { installAuthHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
 import { createSessions } from './auth/sessions';
+import { billingCodeRoutes } from './billing-codes/routes';
+import { budgetSubjectRoutes } from './budget-subjects/routes';
 import { calendarRoutes } from './calendar/routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
@@ -29,6 +31,8 @@ import { referenceRoutes } from './reference/routes';
 import { regionRoutes } from './regions/routes';
 import { summaryRoutes } from './summary/routes';
 import { supervisionNoteRoutes } from './supervision-notes/routes';
+import { treasuryRoutes } from './treasuries/routes';
+import { unitRoutes } from './units/routes';
 import { userRoutes } from './users/routes';
 
 export interface BuildOptions {
@@ -89,6 +93,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(auditRoutes(ctx), { prefix: '/api/audit-events' });
   await app.register(summaryRoutes(ctx), { prefix: '/api/summary' });
   await app.register(calendarRoutes(ctx), { prefix: '/api' });
+  await app.register(budgetSubjectRoutes(ctx), { prefix: '/api/budget-subjects' });
+  await app.register(billingCodeRoutes(ctx), { prefix: '/api/billing-codes' });
+  await app.register(treasuryRoutes(ctx), { prefix: '/api/treasuries' });
+  await app.register(unitRoutes(ctx), { prefix: '/api/units' });
 
   const distDir = opts.distDir;
   const spa = distDir && existsSync(path.join(distDir, 'index.html'));

@@ -10,14 +10,27 @@ import {
   agreementEvents,
   agreements,
   banks,
+  billingCodes,
+  budgetSubjects,
   departments,
   regions,
   supervisionNotes,
+  treasuries,
+  unitBillingCodes,
   units,
   users,
 } from '../db/schema';
 import { seededRandom } from './random';
-import { BANKS, DEMO_USERS, DEPARTMENTS, REGIONS, UNITS } from './world';
+import {
+  BANKS,
+  BILLING_CODES,
+  BUDGET_SUBJECTS,
+  DEMO_USERS,
+  DEPARTMENTS,
+  REGIONS,
+  TREASURIES,
+  UNITS,
+} from './world';
 
 /** Regions and banks: reference data every installation starts with. */
 export async function seedReferenceData(db: Db): Promise<boolean> {
@@ -74,6 +87,23 @@ export async function seedDemo(
   const agreementCount = await db.transaction(async (tx) => {
     await tx.insert(departments).values(DEPARTMENTS.map((d) => ({ ...d })));
     await tx.insert(units).values(UNITS.map((u) => ({ ...u })));
+    await tx.insert(budgetSubjects).values(BUDGET_SUBJECTS.map((b) => ({ ...b })));
+    const codes = await tx
+      .insert(billingCodes)
+      .values(
+        BILLING_CODES.map(({ kind: _, ...c }) => ({ ...c, projectCode: c.departmentCode + c.itemCode })),
+      )
+      .returning();
+    await tx
+      .insert(unitBillingCodes)
+      .values(
+        UNITS.flatMap((u) =>
+          codes
+            .filter((c, i) => BILLING_CODES[i].kind === u.kind && c.status === 'active')
+            .map((c) => ({ unitId: u.id, billingCodeId: c.id })),
+        ),
+      );
+    await tx.insert(treasuries).values(TREASURIES.map((t) => ({ ...t })));
     const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(password)));
     await tx.insert(users).values(DEMO_USERS.map((u, i) => ({ ...u, passwordHash: hashes[i] })));
     // Serial columns were bypassed by explicit ids above; move the sequences past them.

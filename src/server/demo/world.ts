@@ -135,3 +135,153 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'bank_boc', displayName: '中国银行 郑红', role: 'bank', regionCode: '63', bankId: 'BOC' },
   { username: 'bank_ccb', displayName: '建设银行 冯涛', role: 'bank', regionCode: '63', bankId: 'CCB' },
 ];
+
+// 预算科目 budget subjects (demo excerpt of the national list, with Qinghai's local suffix)
+export const BUDGET_SUBJECTS = [
+  { code: '103050101', name: '公安罚没收入', parentCode: null },
+  { code: '103050101101', name: '交通违法罚款', parentCode: '103050101' },
+  { code: '103050104', name: '市场监管罚没收入', parentCode: null },
+  { code: '103050113', name: '交通运输罚没收入', parentCode: null },
+] as const;
+
+type Level = 'central' | 'provincial' | 'city' | 'county';
+// 罚款项目编码: 5-digit department + 6-digit item
+export const BILLING_CODES: {
+  departmentCode: string;
+  itemCode: string;
+  name: string;
+  budgetSubjectCode: string;
+  budgetLevel: Level;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: 'active' | 'retired';
+  kind: 'traffic_police' | 'transport' | 'market';
+}[] = [
+  {
+    departmentCode: '00200',
+    itemCode: '430800',
+    name: '道路交通违法罚款（旧版编码）',
+    budgetSubjectCode: '103050101101',
+    budgetLevel: 'county',
+    effectiveFrom: '2019-01-01',
+    effectiveTo: '2024-12-31',
+    status: 'retired',
+    kind: 'traffic_police',
+  },
+  {
+    departmentCode: '00200',
+    itemCode: '430900',
+    name: '机动车道路交通违法罚款',
+    budgetSubjectCode: '103050101101',
+    budgetLevel: 'county',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'traffic_police',
+  },
+  {
+    departmentCode: '00200',
+    itemCode: '430901',
+    name: '非机动车及行人交通违法罚款',
+    budgetSubjectCode: '103050101101',
+    budgetLevel: 'county',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'traffic_police',
+  },
+  {
+    departmentCode: '00200',
+    itemCode: '430902',
+    name: '异地缴纳非现场交通违法罚款',
+    budgetSubjectCode: '103050101',
+    budgetLevel: 'provincial',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'traffic_police',
+  },
+  {
+    departmentCode: '01500',
+    itemCode: '110100',
+    name: '道路运输违法罚款',
+    budgetSubjectCode: '103050113',
+    budgetLevel: 'city',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'transport',
+  },
+  {
+    departmentCode: '01500',
+    itemCode: '110200',
+    name: '超限超载运输罚款',
+    budgetSubjectCode: '103050113',
+    budgetLevel: 'city',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'transport',
+  },
+  {
+    departmentCode: '02100',
+    itemCode: '200100',
+    name: '市场监管行政处罚罚款',
+    budgetSubjectCode: '103050104',
+    budgetLevel: 'county',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'market',
+  },
+  {
+    departmentCode: '02100',
+    itemCode: '200200',
+    name: '食品安全违法罚款',
+    budgetSubjectCode: '103050104',
+    budgetLevel: 'provincial',
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    status: 'active',
+    kind: 'market',
+  },
+];
+
+export const TREASURIES = [
+  {
+    code: '630000000',
+    name: '青海省省级国库',
+    regionCode: '63',
+    level: 'provincial',
+    accountName: '青海省财政厅',
+    accountNumber: '270001000000000063',
+    bankName: '中国人民银行青海省分行国库处',
+  },
+  {
+    code: '630100000',
+    name: '西宁市市级国库',
+    regionCode: '6301',
+    level: 'city',
+    accountName: '西宁市财政局',
+    accountNumber: '270001000000006301',
+    bankName: '中国人民银行西宁市分行国库科',
+  },
+  {
+    code: '630200000',
+    name: '海东市市级国库',
+    regionCode: '6302',
+    level: 'city',
+    accountName: '海东市财政局',
+    accountNumber: '270001000000006302',
+    bankName: '中国人民银行海东市分行国库科',
+  },
+  {
+    code: '630102000',
+    name: '西宁市城东区国库',
+    regionCode: '630102',
+    level: 'county',
+    accountName: '西宁市城东区财政局',
+    accountNumber: '270001000000630102',
+    bankName: '中国人民银行西宁市分行国库科',
+  },
+] as const;

@@ -2,7 +2,7 @@ import { and, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AppContext, actorOf } from '../context';
-import { banks, departments, units } from '../db/schema';
+import { banks, departments } from '../db/schema';
 import { notFound } from '../http/errors';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
 import { regionScope } from '../http/scope';
@@ -11,7 +11,7 @@ import { listTable } from '../http/simple-list';
 const textId = z.object({ id: z.string().max(32) });
 const numId = z.object({ id: z.coerce.number().int().positive() });
 
-/** Read-only master data the forms and filters reference: banks, departments, units. */
+/** Read-only master data the forms and filters reference: banks and departments. */
 export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   return async (app) => {
@@ -77,47 +77,6 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           reply,
           regionScope(departments.regionCode, actorOf(request).regionCode),
         ),
-    );
-
-    app.get(
-      '/units',
-      { config: { permission: ['units', 'list'] }, schema: { querystring: listQuerySchema } },
-      (request, reply) => {
-        const actor = actorOf(request);
-        return listTable(
-          db,
-          units,
-          'units',
-          request.query,
-          {
-            sortable: { id: units.id, name: units.name, code: units.code, regionCode: units.regionCode },
-            defaultSort: ['code', 'ASC'],
-            idColumn: units.id,
-            filters: {
-              id: (v) => inArray(units.id, asIdList('id', v).map(Number)),
-              q: (v) =>
-                or(ilike(units.name, `%${asString('q', v)}%`), ilike(units.code, `%${asString('q', v)}%`)),
-              kind: (v) =>
-                inArray(units.kind, asIdList('kind', v).map(String) as (typeof units.$inferSelect.kind)[]),
-            },
-          },
-          reply,
-          and(
-            regionScope(units.regionCode, actor.regionCode),
-            actor.role === 'unit' ? eq(units.id, actor.unitId ?? 0) : undefined,
-            actor.role === 'dept' ? eq(units.departmentId, actor.departmentId ?? 0) : undefined,
-          ),
-        );
-      },
-    );
-    app.get(
-      '/units/:id',
-      { config: { permission: ['units', 'show'] }, schema: { params: numId } },
-      async (request) => {
-        const [row] = await db.select().from(units).where(eq(units.id, request.params.id));
-        if (!row) throw notFound('Unit');
-        return row;
-      },
     );
   };
 }

@@ -40,4 +40,6 @@ export const units = pgTable('units', {
     .notNull()
     .references(() => regions.code),
   departmentId: integer('department_id').references(() => departments.id),
+  ...versioned,
+  ...timestamps,
 });

@@ -1,0 +1,366 @@
+import { parse } from 'csv-parse/sync';
+import { and, count, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  BILLING_CODE_READ_ONLY,
+  type BillingCodeInput,
+  billingCodeInputSchema,
+  billingCodeProblems,
+  calendarImportSchema,
+  periodsOverlap,
+  type RowError,
+  reasonSchema,
+  version,
+  withReadOnly,
+} from '../../domain';
+import { type AppContext, actorOf } from '../context';
+import { billingCodes, budgetSubjects } from '../db/schema';
+import {
+  assertNoProblems,
+  badRequest,
+  conflict,
+  notFound,
+  staleVersion,
+  unprocessable,
+} from '../http/errors';
+import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { assertNoOverlap, projectCodeOf, subjectExists, withOverlapGuard } from './service';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const updateSchema = withReadOnly(billingCodeInputSchema.extend({ version }), BILLING_CODE_READ_ONLY);
+
+export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const select = () =>
+    db
+      .select({ row: billingCodes, budgetSubjectName: budgetSubjects.name })
+      .from(billingCodes)
+      .innerJoin(budgetSubjects, eq(budgetSubjects.code, billingCodes.budgetSubjectCode));
+  const present = ({
+    row,
+    budgetSubjectName,
+  }: {
+    row: typeof billingCodes.$inferSelect;
+    budgetSubjectName: string;
+  }) => ({
+    ...row,
+    budgetSubjectName,
+  });
+  const get = async (id: number) => {
+    const [r] = await select().where(eq(billingCodes.id, id));
+    if (!r) throw notFound('Billing code');
+    return present(r);
+  };
+  async function checkInput(input: BillingCodeInput, exceptId?: number) {
+    assertNoProblems(billingCodeProblems(input));
+    if (!(await subjectExists(db, input.budgetSubjectCode)))
+      throw badRequest('budgetSubjectCode is not a known budget subject', {
+        budgetSubjectCode: 'is not a known budget subject',
+      });
+    await assertNoOverlap(db, input, exceptId);
+  }
+
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['billing-codes', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: billingCodes.id,
+            projectCode: billingCodes.projectCode,
+            name: billingCodes.name,
+            effectiveFrom: billingCodes.effectiveFrom,
+          },
+          defaultSort: ['projectCode', 'ASC'],
+          idColumn: billingCodes.id,
+          filters: {
+            id: (v) => inArray(billingCodes.id, asIdList('id', v).map(Number)),
+            q: (v) =>
+              or(
+                ilike(billingCodes.name, `%${asString('q', v)}%`),
+                ilike(billingCodes.projectCode, `%${asString('q', v)}%`),
+              ),
+            status: (v) =>
+              inArray(billingCodes.status, asIdList('status', v).map(String) as ('active' | 'retired')[]),
+            departmentCode: (v) => eq(billingCodes.departmentCode, asString('departmentCode', v)),
+            budgetSubjectCode: (v) => eq(billingCodes.budgetSubjectCode, asString('budgetSubjectCode', v)),
+            budgetLevel: (v) =>
+              inArray(
+                billingCodes.budgetLevel,
+                asIdList('budgetLevel', v).map(String) as BillingCodeInput['budgetLevel'][],
+              ),
+            validOn: (v): SQL | undefined =>
+              and(
+                lte(billingCodes.effectiveFrom, asString('validOn', v)),
+                or(isNull(billingCodes.effectiveTo), gte(billingCodes.effectiveTo, asString('validOn', v))),
+              ),
+          },
+        });
+        const [rows, [{ total }]] = await Promise.all([
+          select()
+            .where(parsed.where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(billingCodes).where(parsed.where),
+        ]);
+        reply.header('Content-Range', contentRange('billing-codes', parsed.offset, rows.length, total));
+        return rows.map(present);
+      },
+    );
+
+    app.get(
+      '/:id',
+      { config: { permission: ['billing-codes', 'show'] }, schema: { params: idParams } },
+      async (request) => get(request.params.id),
+    );
+
+    app.post(
+      '/',
+      { config: { permission: ['billing-codes', 'create'] }, schema: { body: billingCodeInputSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const input = request.body;
+        await checkInput(input);
+        const projectCode = projectCodeOf(input);
+        const id = await withOverlapGuard(
+          () =>
+            db.transaction(async (tx) => {
+              const [row] = await tx
+                .insert(billingCodes)
+                .values({
+                  ...input,
+                  projectCode,
+                  effectiveTo: input.effectiveTo ?? null,
+                  note: input.note ?? null,
+                })
+                .returning();
+              await ctx.audit.record(tx, {
+                actor,
+                action: 'create',
+                resource: 'billing-codes',
+                recordId: row.id,
+                after: row,
+                ip: request.ip,
+              });
+              return row.id;
+            }),
+          projectCode,
+        );
+        reply.code(201);
+        return get(id);
+      },
+    );
+
+    app.put(
+      '/:id',
+      { config: { permission: ['billing-codes', 'edit'] }, schema: { params: idParams, body: updateSchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { id } = request.params;
+        const {
+          version: expected,
+          departmentCode,
+          itemCode,
+          name,
+          budgetSubjectCode,
+          budgetLevel,
+          effectiveFrom,
+          effectiveTo,
+          note,
+        } = request.body;
+        const input = {
+          departmentCode,
+          itemCode,
+          name,
+          budgetSubjectCode,
+          budgetLevel,
+          effectiveFrom,
+          effectiveTo: effectiveTo ?? null,
+          note: note ?? null,
+        };
+        const before = await get(id);
+        if (before.departmentCode !== departmentCode || before.itemCode !== itemCode)
+          throw badRequest('The code digits cannot change; retire the code and create a new one', {
+            itemCode: 'cannot change',
+          });
+        if (before.status === 'retired')
+          throw conflict('billing_code_retired', 'A retired code cannot be edited');
+        if (before.version !== expected) throw staleVersion();
+        await checkInput(input, id);
+        await withOverlapGuard(
+          () =>
+            db.transaction(async (tx) => {
+              const [after] = await tx
+                .update(billingCodes)
+                .set({ ...input, version: expected + 1, updatedAt: ctx.clock.now() })
+                .where(and(eq(billingCodes.id, id), eq(billingCodes.version, expected)))
+                .returning();
+              if (!after) throw staleVersion();
+              await ctx.audit.record(tx, {
+                actor,
+                action: 'update',
+                resource: 'billing-codes',
+                recordId: id,
+                before,
+                after,
+                ip: request.ip,
+              });
+            }),
+          before.projectCode,
+        );
+        return get(id);
+      },
+    );
+
+    // Codes are never deleted: retiring ends the validity (today at the latest) and keeps the history.
+    app.post(
+      '/:id/retire',
+      {
+        config: { permission: ['billing-codes', 'retire'] },
+        schema: { params: idParams, body: reasonSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { id } = request.params;
+        const today = ctx.clock.today();
+        await db.transaction(async (tx) => {
+          const [before] = await tx.select().from(billingCodes).where(eq(billingCodes.id, id)).for('update');
+          if (!before) throw notFound('Billing code');
+          if (before.status === 'retired')
+            throw conflict('billing_code_retired', 'The code is already retired');
+          const effectiveTo = before.effectiveTo && before.effectiveTo < today ? before.effectiveTo : today;
+          const [after] = await tx
+            .update(billingCodes)
+            .set({
+              status: 'retired',
+              effectiveTo: effectiveTo < before.effectiveFrom ? before.effectiveFrom : effectiveTo,
+              version: before.version + 1,
+              updatedAt: ctx.clock.now(),
+            })
+            .where(eq(billingCodes.id, id))
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'retire',
+            resource: 'billing-codes',
+            recordId: id,
+            before,
+            after: { ...after, reason: request.body.reason ?? null },
+            ip: request.ip,
+          });
+        });
+        return get(id);
+      },
+    );
+
+    app.post(
+      '/import',
+      {
+        config: { permission: ['billing-codes', 'import'] },
+        bodyLimit: 20 * 1024 * 1024,
+        schema: { body: calendarImportSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { format, content, dryRun } = request.body;
+        let raw: Record<string, string>[];
+        try {
+          raw =
+            format === 'json'
+              ? JSON.parse(content)
+              : parse(content.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
+          if (!Array.isArray(raw)) throw new Error('a JSON array is expected');
+        } catch (e) {
+          throw badRequest(
+            `The file cannot be read: ${(e as Error).message}`,
+            { content: 'cannot be parsed' },
+            'unreadable_file',
+          );
+        }
+        const subjects = new Set(
+          (await db.select({ code: budgetSubjects.code }).from(budgetSubjects)).map((s) => s.code),
+        );
+        const existing = await db.select().from(billingCodes);
+        const rowErrors: RowError[] = [];
+        const accepted: BillingCodeInput[] = [];
+        raw.forEach((r, i) => {
+          const row = i + 1;
+          const candidate = { ...r, effectiveTo: r.effectiveTo || null, note: r.note || null };
+          const parsed = billingCodeInputSchema.safeParse(candidate);
+          if (!parsed.success) {
+            for (const issue of parsed.error.issues)
+              rowErrors.push({
+                row,
+                field: issue.path.join('.') || String((issue as { keys?: string[] }).keys ?? 'row'),
+                message: issue.message,
+              });
+            return;
+          }
+          const input = parsed.data;
+          for (const [field, message] of Object.entries(billingCodeProblems(input)))
+            rowErrors.push({ row, field, message });
+          if (!subjects.has(input.budgetSubjectCode))
+            rowErrors.push({
+              row,
+              field: 'budgetSubjectCode',
+              message: `${input.budgetSubjectCode} is not a known budget subject`,
+            });
+          const code = projectCodeOf(input);
+          const period = { from: input.effectiveFrom, to: input.effectiveTo };
+          const clash =
+            existing.find(
+              (c) =>
+                c.projectCode === code &&
+                periodsOverlap({ from: c.effectiveFrom, to: c.effectiveTo }, period),
+            ) ??
+            accepted.find(
+              (c) =>
+                projectCodeOf(c) === code &&
+                periodsOverlap({ from: c.effectiveFrom, to: c.effectiveTo }, period),
+            );
+          if (clash)
+            rowErrors.push({
+              row,
+              field: 'itemCode',
+              message: `${code} overlaps an existing validity period`,
+            });
+          accepted.push(input);
+        });
+        if (raw.length === 0) rowErrors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+        if (rowErrors.length)
+          throw unprocessable(
+            'import_rejected',
+            `${rowErrors.length} problem(s); nothing was imported`,
+            undefined,
+            { rowErrors: rowErrors.slice(0, 500) },
+          );
+        if (!dryRun)
+          await withOverlapGuard(
+            () =>
+              db.transaction(async (tx) => {
+                await tx.insert(billingCodes).values(
+                  accepted.map((a) => ({
+                    ...a,
+                    projectCode: projectCodeOf(a),
+                    effectiveTo: a.effectiveTo ?? null,
+                    note: a.note ?? null,
+                  })),
+                );
+                await ctx.audit.record(tx, {
+                  actor,
+                  action: 'import',
+                  resource: 'billing-codes',
+                  after: { rows: accepted.length },
+                  ip: request.ip,
+                });
+              }),
+            'import',
+          );
+        return { dryRun, rows: accepted.length };
+      },
+    );
+  };
+}
