@@ -2,6 +2,8 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import agreements from './agreements';
 import auditEvents from './audit-events';
+import billingCodes from './billing-codes';
+import budgetSubjects from './budget-subjects';
 import calendar from './calendar';
 import { CalendarImportPage } from './calendar/CalendarImportPage';
 import { Dashboard } from './dashboard/Dashboard';
@@ -13,6 +15,8 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import regions from './regions';
 import supervisionNotes from './supervision-notes';
+import treasuries from './treasuries';
+import units from './units';
 import users from './users';
 
 export const App = () => (
@@ -30,11 +34,14 @@ export const App = () => (
     <Resource name="supervision-notes" {...supervisionNotes} />
     <Resource name="users" {...users} />
     <Resource name="regions" {...regions} />
+    <Resource name="billing-codes" {...billingCodes} />
+    <Resource name="budget-subjects" {...budgetSubjects} />
+    <Resource name="treasuries" {...treasuries} />
+    <Resource name="units" {...units} />
     <Resource name="calendar-years" {...calendar} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="calendar-entries" />
     <Resource name="banks" recordRepresentation="name" />
-    <Resource name="units" recordRepresentation="name" />
     <Resource name="departments" recordRepresentation="name" />
     <CustomRoutes>
       <Route path="/password" element={<ChangePasswordPage />} />

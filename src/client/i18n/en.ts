@@ -102,7 +102,22 @@ export const enApp = {
       calendar_missing:
         "Next year's (%{year}) official holiday calendar has not been imported: deadlines reaching %{year} cannot be computed.",
     },
+    budget_levels: {
+      central: 'Central',
+      provincial: 'Provincial',
+      city: 'City',
+      county: 'County',
+    },
+    unit_kinds: {
+      traffic_police: 'Traffic police',
+      transport: 'Transport enforcement',
+      market: 'Market regulation',
+    },
     errors: {
+      billing_code_overlap: 'This project code is already valid in an overlapping period',
+      billing_code_retired: 'The code is retired',
+      duplicate_code: 'This code already exists',
+      duplicate_treasury: 'A treasury already serves this code, or this region and level',
       calendar_missing: 'A holiday calendar year is missing',
       invalid_value: 'A value is invalid',
       import_rejected: 'The file has invalid rows; nothing was imported',
@@ -143,6 +158,7 @@ export const enApp = {
       chain_ok: 'Audit chain intact: %{count} events verified',
       chain_broken: 'Audit chain BROKEN at event %{id} (%{count} verified before it)',
       actions: {
+        retire: 'Retire',
         import: 'Import',
         login: 'Sign-in',
         login_failed: 'Failed sign-in',
@@ -161,6 +177,10 @@ export const enApp = {
         seed_demo: 'Load demo data',
       },
       resources: {
+        'billing-codes': 'Billing codes',
+        'budget-subjects': 'Budget subjects',
+        treasuries: 'Treasuries',
+        units: 'Units',
         'calendar-years': 'Holiday calendars',
         auth: 'Authentication',
         users: 'Users',
@@ -291,7 +311,17 @@ export const enApp = {
     banks: { name: 'Bank |||| Banks', fields: { id: 'Code', name: 'Name', nameEn: 'English name' } },
     units: {
       name: 'Unit |||| Units',
-      fields: { id: 'ID', code: 'Code', name: 'Name', kind: 'Kind', regionCode: 'Region' },
+      fields: {
+        id: 'ID',
+        code: 'Code',
+        name: 'Name',
+        nameEn: 'English name',
+        kind: 'Kind',
+        regionCode: 'Region',
+        departmentId: 'Supervising department',
+        billingCodeIds: 'Billing codes',
+      },
+      help: { departmentId: 'Required for non-police units; traffic police are reviewed by police HQ' },
     },
     departments: { name: 'Department |||| Departments', fields: { id: 'ID', name: 'Name' } },
     'calendar-years': {
@@ -304,6 +334,65 @@ export const enApp = {
         adjustedWorkdays: 'Adjusted workdays',
         source: 'Source',
         importedAt: 'Imported',
+      },
+    },
+    'billing-codes': {
+      name: 'Billing code |||| Billing codes',
+      fields: {
+        id: 'ID',
+        projectCode: 'Project code',
+        departmentCode: 'Department code',
+        itemCode: 'Item code',
+        name: 'Name',
+        budgetSubjectCode: 'Budget subject',
+        budgetSubjectName: 'Subject name',
+        budgetLevel: 'Budget level',
+        effectiveFrom: 'Valid from',
+        effectiveTo: 'Valid to',
+        status: 'Status',
+        note: 'Note',
+        q: 'Search',
+      },
+      status: {
+        active: 'Active',
+        retired: 'Retired',
+      },
+      action: {
+        retire: 'Retire',
+      },
+      notifications: {
+        retired: 'Code retired',
+      },
+      help: {
+        departmentCode: '5 digits, e.g. 00200',
+        itemCode: '6 digits, e.g. 430900',
+      },
+    },
+    'budget-subjects': {
+      name: 'Budget subject |||| Budget subjects',
+      fields: {
+        id: 'Code',
+        code: 'Code',
+        name: 'Name',
+        parentCode: 'National subject',
+        note: 'Note',
+        q: 'Search',
+      },
+      help: {
+        code: '9 digits, or 12 with a 3-digit local suffix',
+      },
+    },
+    treasuries: {
+      name: 'Treasury |||| Treasuries',
+      fields: {
+        id: 'ID',
+        code: 'Treasury code',
+        name: 'Name',
+        regionCode: 'Region',
+        level: 'Level',
+        accountName: 'Account name',
+        accountNumber: 'Account number',
+        bankName: 'Central-bank office',
       },
     },
     'audit-events': {

@@ -96,7 +96,22 @@ export const zhApp: Tree<typeof enApp> = {
     warnings: {
       calendar_missing: '%{year} 年国务院节假日安排尚未导入：涉及 %{year} 年的期限将无法计算。',
     },
+    budget_levels: {
+      central: '中央级',
+      provincial: '省级',
+      city: '市级',
+      county: '县级',
+    },
+    unit_kinds: {
+      traffic_police: '公安交警',
+      transport: '交通运输执法',
+      market: '市场监管',
+    },
     errors: {
+      billing_code_overlap: '该项目编码在重叠的有效期内已存在',
+      billing_code_retired: '该编码已停用',
+      duplicate_code: '该编码已存在',
+      duplicate_treasury: '该代码或该区划同级次的国库已存在',
       calendar_missing: '缺少所需年份的节假日安排',
       invalid_value: '填写的值无效',
       import_rejected: '文件中有错误行，未导入任何数据',
@@ -132,6 +147,7 @@ export const zhApp: Tree<typeof enApp> = {
       chain_ok: '审计链完整：已校验 %{count} 条事件',
       chain_broken: '审计链被篡改：第 %{id} 条事件校验失败（此前 %{count} 条正常）',
       actions: {
+        retire: '停用',
         import: '导入',
         login: '登录',
         login_failed: '登录失败',
@@ -150,6 +166,10 @@ export const zhApp: Tree<typeof enApp> = {
         seed_demo: '加载演示数据',
       },
       resources: {
+        'billing-codes': '罚款项目编码',
+        'budget-subjects': '预算科目',
+        treasuries: '国库',
+        units: '执罚单位',
         'calendar-years': '节假日安排',
         auth: '身份认证',
         users: '用户',
@@ -271,7 +291,17 @@ export const zhApp: Tree<typeof enApp> = {
     banks: { name: '代理银行', fields: { id: '代码', name: '名称', nameEn: '英文名称' } },
     units: {
       name: '执罚单位',
-      fields: { id: '编号', code: '单位代码', name: '名称', kind: '类别', regionCode: '行政区划' },
+      fields: {
+        id: '编号',
+        code: '单位代码',
+        name: '名称',
+        nameEn: '英文名称',
+        kind: '类别',
+        regionCode: '行政区划',
+        departmentId: '主管部门',
+        billingCodeIds: '可用罚款项目编码',
+      },
+      help: { departmentId: '非公安单位必填；交警单位由交警总队审核' },
     },
     departments: { name: '主管部门', fields: { id: '编号', name: '名称' } },
     'calendar-years': {
@@ -284,6 +314,65 @@ export const zhApp: Tree<typeof enApp> = {
         adjustedWorkdays: '调休上班天数',
         source: '来源',
         importedAt: '导入时间',
+      },
+    },
+    'billing-codes': {
+      name: '罚款项目编码',
+      fields: {
+        id: '编号',
+        projectCode: '项目编码',
+        departmentCode: '部门编码',
+        itemCode: '项目代码',
+        name: '项目名称',
+        budgetSubjectCode: '预算科目',
+        budgetSubjectName: '科目名称',
+        budgetLevel: '预算级次',
+        effectiveFrom: '启用日期',
+        effectiveTo: '停用日期',
+        status: '状态',
+        note: '备注',
+        q: '搜索',
+      },
+      status: {
+        active: '启用',
+        retired: '已停用',
+      },
+      action: {
+        retire: '停用',
+      },
+      notifications: {
+        retired: '编码已停用',
+      },
+      help: {
+        departmentCode: '5 位数字，如 00200',
+        itemCode: '6 位数字，如 430900',
+      },
+    },
+    'budget-subjects': {
+      name: '预算科目',
+      fields: {
+        id: '科目编码',
+        code: '科目编码',
+        name: '科目名称',
+        parentCode: '上级科目',
+        note: '备注',
+        q: '搜索',
+      },
+      help: {
+        code: '9 位；地方细化科目为 12 位（加 3 位后缀）',
+      },
+    },
+    treasuries: {
+      name: '国库',
+      fields: {
+        id: '编号',
+        code: '国库代码',
+        name: '名称',
+        regionCode: '行政区划',
+        level: '级次',
+        accountName: '账户名称',
+        accountNumber: '账号',
+        bankName: '人民银行经收处',
       },
     },
     'audit-events': {

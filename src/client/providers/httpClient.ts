@@ -32,6 +32,10 @@ export const KNOWN_ERROR_CODES = [
   'invalid_value',
   'import_rejected',
   'unreadable_file',
+  'billing_code_overlap',
+  'billing_code_retired',
+  'duplicate_code',
+  'duplicate_treasury',
 ] as const;
 
 /** fetchJson with the session cookie and CSRF header; errors carry a translatable message key. */
