@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import agreements from './agreements';
 import auditEvents from './audit-events';
 import billingCodes from './billing-codes';
+import { BillingCodeImportPage } from './billing-codes/BillingCodeImportPage';
 import budgetSubjects from './budget-subjects';
 import calendar from './calendar';
 import { CalendarImportPage } from './calendar/CalendarImportPage';
@@ -46,6 +47,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/password" element={<ChangePasswordPage />} />
       <Route path="/calendar-years/import" element={<CalendarImportPage />} />
+      <Route path="/billing-codes/import" element={<BillingCodeImportPage />} />
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
     </CustomRoutes>
   </Admin>

@@ -1,5 +1,7 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Chip } from '@mui/material';
 import {
+  Button,
   CreateButton,
   DataTable,
   FunctionField,
@@ -11,7 +13,9 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { budgetLevelChoices } from '../common/levelChoices';
+import { useCan } from '../common/useCan';
 
 const statusChoices = ['active', 'retired'].map((id) => ({
   id,
@@ -22,6 +26,20 @@ const filters = [
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
   <SelectInput key="budgetLevel" source="budgetLevel" choices={budgetLevelChoices} />,
 ];
+
+const ImportButton = () =>
+  useCan('import', 'billing-codes') ? (
+    <Button component={Link} to="/billing-codes/import" label="resources.billing-codes.import.title">
+      <UploadFileIcon />
+    </Button>
+  ) : null;
+
+const ListActions = () => (
+  <TopToolbar>
+    <CreateButton />
+    <ImportButton />
+  </TopToolbar>
+);
 
 const Status = () => {
   const translate = useTranslate();
@@ -42,11 +60,7 @@ export const BillingCodeList = () => (
   <List
     filters={filters}
     filterDefaultValues={{ status: 'active' }}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
+    actions={<ListActions />}
     sort={{ field: 'projectCode', order: 'ASC' }}
   >
     <DataTable rowClick="edit" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>

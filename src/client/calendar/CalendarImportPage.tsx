@@ -1,152 +1,30 @@
-import {
-  Alert,
-  Box,
-  Card,
-  CardContent,
-  MenuItem,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
-import * as React from 'react';
-import { Button, HttpError, Title, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
-import type { AppDataProvider, CalendarImportResult, RowError } from '../providers/dataProvider';
+import { useTranslate } from 'react-admin';
+import { ImportPage } from '../common/ImportPage';
+import type { CalendarImportResult } from '../providers/dataProvider';
 
-/** Paste or pick the official list, preview it (nothing written), then import it as a whole. */
-export const CalendarImportPage = () => {
+const Preview = ({ result }: { result: CalendarImportResult }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const redirect = useRedirect();
-  const dataProvider = useDataProvider<AppDataProvider>();
-  const [format, setFormat] = React.useState<'csv' | 'json'>('csv');
-  const [content, setContent] = React.useState('');
-  const [preview, setPreview] = React.useState<CalendarImportResult | null>(null);
-  const [rowErrors, setRowErrors] = React.useState<RowError[]>([]);
-
-  const run = useMutation({
-    mutationFn: (dryRun: boolean) => dataProvider.importCalendar({ format, content, dryRun }),
-    onSuccess: (result) => {
-      setRowErrors([]);
-      if (result.dryRun) setPreview(result);
-      else {
-        notify('app.calendar.imported', {
-          type: 'success',
-          messageArgs: { years: result.years.map((y) => y.year).join(', ') },
-        });
-        redirect('/calendar-years');
-      }
-    },
-    onError: (error: Error) => {
-      setPreview(null);
-      const body = error instanceof HttpError ? (error.body as { rowErrors?: RowError[] }) : undefined;
-      setRowErrors(body?.rowErrors ?? []);
-      notify(error.message, { type: 'error' });
-    },
-  });
-
-  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
-    setFormat(file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-    setContent(await file.text());
-    setPreview(null);
-    setRowErrors([]);
-  };
-
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.calendar.import_title" />
-      <CardContent>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('app.calendar.import_help')}
-        </Typography>
-        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-          <TextField
-            select
-            size="small"
-            label={translate('app.calendar.format')}
-            value={format}
-            onChange={(e) => setFormat(e.target.value as 'csv' | 'json')}
-          >
-            <MenuItem value="csv">CSV</MenuItem>
-            <MenuItem value="json">JSON</MenuItem>
-          </TextField>
-          <input
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            aria-label={translate('app.calendar.file')}
-            onChange={onFile}
-          />
-        </Box>
-        <TextField
-          label={translate('app.calendar.content')}
-          value={content}
-          onChange={(e) => {
-            setContent(e.target.value);
-            setPreview(null);
-          }}
-          multiline
-          minRows={8}
-          maxRows={20}
-          fullWidth
-          slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', fontSize: 13 } } }}
-        />
-        <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
-          <Button
-            label="app.calendar.preview"
-            variant="outlined"
-            onClick={() => run.mutate(true)}
-            disabled={!content.trim() || run.isPending}
-          />
-          <Button
-            label="app.calendar.import"
-            variant="contained"
-            onClick={() => run.mutate(false)}
-            disabled={!preview || run.isPending}
-          />
-        </Box>
-        {rowErrors.length > 0 && (
-          <Box sx={{ mt: 2 }}>
-            <Alert severity="error">{translate('app.calendar.rejected', { count: rowErrors.length })}</Alert>
-            <Table size="small" aria-label={translate('app.calendar.errors_table')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('app.calendar.row')}</TableCell>
-                  <TableCell>{translate('app.calendar.field')}</TableCell>
-                  <TableCell>{translate('app.calendar.message')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {rowErrors.map((e) => (
-                  <TableRow key={`${e.row}-${e.field}`}>
-                    <TableCell>{e.row}</TableCell>
-                    <TableCell>{e.field}</TableCell>
-                    <TableCell>{e.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        )}
-        {preview && (
-          <Alert severity="info" sx={{ mt: 2 }}>
-            {preview.years.map((y) => (
-              <div key={`${y.year}-${y.regionCode}`}>
-                {translate(y.replaces ? 'app.calendar.preview_replaces' : 'app.calendar.preview_new', {
-                  year: y.year,
-                  holidays: y.holidays,
-                  adjusted: y.adjustedWorkdays,
-                })}
-              </div>
-            ))}
-          </Alert>
-        )}
-      </CardContent>
-    </Card>
+    <>
+      {result.years.map((y) => (
+        <div key={`${y.year}-${y.regionCode}`}>
+          {translate(y.replaces ? 'app.calendar.preview_replaces' : 'app.calendar.preview_new', {
+            year: y.year,
+            holidays: y.holidays,
+            adjusted: y.adjustedWorkdays,
+          })}
+        </div>
+      ))}
+    </>
   );
 };
+
+export const CalendarImportPage = () => (
+  <ImportPage<CalendarImportResult>
+    resource="calendar-years"
+    title="app.calendar.import_title"
+    help="app.calendar.import_help"
+    imported={(r) => ['app.calendar.imported', { years: r.years.map((y) => y.year).join(', ') }]}
+    renderPreview={(r) => <Preview result={r} />}
+  />
+);

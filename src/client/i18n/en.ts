@@ -337,6 +337,12 @@ export const enApp = {
       },
     },
     'billing-codes': {
+      import: {
+        title: 'Import billing codes',
+        help: 'CSV columns: departmentCode,itemCode,name,budgetSubjectCode,budgetLevel,effectiveFrom,effectiveTo (or a JSON array of such objects). Preview first; the import is all-or-nothing.',
+        preview: '%{rows} codes are valid and ready to import',
+        done: 'Imported %{rows} billing codes',
+      },
       name: 'Billing code |||| Billing codes',
       fields: {
         id: 'ID',

@@ -317,6 +317,12 @@ export const zhApp: Tree<typeof enApp> = {
       },
     },
     'billing-codes': {
+      import: {
+        title: '导入罚款项目编码',
+        help: 'CSV 列：departmentCode,itemCode,name,budgetSubjectCode,budgetLevel,effectiveFrom,effectiveTo（或同样字段的 JSON 数组）。先预览；导入为整体提交，任一行有误则全部不导入。',
+        preview: '%{rows} 条编码校验通过，可以导入',
+        done: '已导入 %{rows} 条罚款项目编码',
+      },
       name: '罚款项目编码',
       fields: {
         id: '编号',

@@ -61,12 +61,11 @@ export const dataProvider = {
   async verifyAudit(): Promise<{ ok: boolean; count: number; firstBrokenId?: number }> {
     return (await httpClient(`${API}/audit-events/verify`)).json;
   },
-  async importCalendar(body: {
-    format: 'csv' | 'json';
-    content: string;
-    dryRun: boolean;
-  }): Promise<CalendarImportResult> {
-    return (await httpClient(`${API}/calendar-years/import`, { method: 'POST', body: JSON.stringify(body) }))
+  async importFile<R>(
+    resource: string,
+    body: { format: 'csv' | 'json'; content: string; dryRun: boolean },
+  ): Promise<R> {
+    return (await httpClient(`${API}/${resource}/import`, { method: 'POST', body: JSON.stringify(body) }))
       .json;
   },
   async deadline(query: Record<string, string>): Promise<DeadlineResult> {
