@@ -2,6 +2,8 @@ import { Box, Grid } from '@mui/material';
 import { Show, useGetList, useRecordContext } from 'react-admin';
 import { type DayKind, Legend, MonthGrid } from './MonthGrid';
 
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
 const YearView = () => {
   const record = useRecordContext<{ year: number; regionCode: string }>();
   const { data = [] } = useGetList<{ id: string; date: string; kind: DayKind }>(
@@ -19,9 +21,9 @@ const YearView = () => {
     <Box sx={{ p: 2 }}>
       <Legend />
       <Grid container spacing={2}>
-        {Array.from({ length: 12 }, (_, i) => (
-          <Grid key={i} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-            <MonthGrid year={record.year} month={i + 1} kinds={kinds} />
+        {MONTHS.map((month) => (
+          <Grid key={month} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
+            <MonthGrid year={record.year} month={month} kinds={kinds} />
           </Grid>
         ))}
       </Grid>

@@ -41,8 +41,8 @@ export const MonthGrid = ({
             {w}
           </Box>
         ))}
-        {Array.from({ length: offset }, (_, i) => (
-          <Box key={`pad-${i}`} />
+        {Array.from({ length: offset }, (_, i) => addCalendarDays(first, i - offset)).map((padding) => (
+          <Box key={padding} />
         ))}
         {days.map((d) => {
           const kind = kinds.get(d);

@@ -236,7 +236,8 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .update(billingCodes)
             .set({
               status: 'retired',
-              effectiveTo: effectiveTo < before.effectiveFrom ? before.effectiveFrom : effectiveTo,
+              // A code retired before it started ends on its first day, never before it.
+              effectiveTo: [effectiveTo, before.effectiveFrom].sort()[1],
               version: before.version + 1,
               updatedAt: ctx.clock.now(),
             })

@@ -9,7 +9,6 @@ import { regionScope } from '../http/scope';
 import { listTable } from '../http/simple-list';
 
 const textId = z.object({ id: z.string().max(32) });
-const numId = z.object({ id: z.coerce.number().int().positive() });
 
 /** Read-only master data the forms and filters reference: banks and departments. */
 export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
