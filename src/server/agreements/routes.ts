@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,6 +23,7 @@ import {
   unprocessable,
 } from '../http/errors';
 import { contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { updateVersioned } from '../http/versioned';
 import { createAgreementRepository } from './repository';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -146,25 +147,25 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await checkReferences(input.bankId, input.regionCode);
         await assertUniqueNo(input.agreementNo, id);
         await db.transaction(async (tx) => {
-          const updated = await tx
-            .update(agreements)
-            .set({
+          const updated = await updateVersioned(
+            tx,
+            agreements,
+            eq(agreements.id, id),
+            expected,
+            {
               ...input,
               effectiveTo: input.effectiveTo ?? null,
               note: input.note ?? null,
-              version: expected + 1,
-              updatedAt: ctx.clock.now(),
-            })
-            .where(and(eq(agreements.id, id), eq(agreements.version, expected)))
-            .returning();
-          if (updated.length === 0) throw staleVersion();
+            },
+            ctx.clock.now(),
+          );
           await ctx.audit.record(tx, {
             actor,
             action: 'update',
             resource: 'agreements',
             recordId: id,
             before: current,
-            after: updated[0],
+            after: updated,
             ip: request.ip,
           });
         });

@@ -25,6 +25,7 @@ import {
   unprocessable,
 } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { updateVersioned } from '../http/versioned';
 import { assertNoOverlap, projectCodeOf, subjectExists, withOverlapGuard } from './service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -193,12 +194,14 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await withOverlapGuard(
           () =>
             db.transaction(async (tx) => {
-              const [after] = await tx
-                .update(billingCodes)
-                .set({ ...input, version: expected + 1, updatedAt: ctx.clock.now() })
-                .where(and(eq(billingCodes.id, id), eq(billingCodes.version, expected)))
-                .returning();
-              if (!after) throw staleVersion();
+              const after = await updateVersioned(
+                tx,
+                billingCodes,
+                eq(billingCodes.id, id),
+                expected,
+                { ...input },
+                ctx.clock.now(),
+              );
               await ctx.audit.record(tx, {
                 actor,
                 action: 'update',

@@ -1,12 +1,13 @@
-import { and, eq, ilike, inArray, or } from 'drizzle-orm';
+import { eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BUDGET_SUBJECT_READ_ONLY, budgetSubjectInputSchema, version, withReadOnly } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import { budgetSubjects } from '../db/schema';
-import { badRequest, notFound, staleVersion, unprocessable } from '../http/errors';
+import { badRequest, notFound, unprocessable } from '../http/errors';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
 import { listTable } from '../http/simple-list';
+import { updateVersioned } from '../http/versioned';
 
 const params = z.object({ id: z.string().regex(/^\d{9}(\d{3})?$/) });
 const updateSchema = withReadOnly(budgetSubjectInputSchema.extend({ version }), BUDGET_SUBJECT_READ_ONLY);
@@ -110,12 +111,14 @@ export function budgetSubjectRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const row = await db.transaction(async (tx) => {
           const [before] = await tx.select().from(budgetSubjects).where(eq(budgetSubjects.code, code));
           if (!before) throw notFound('Budget subject');
-          const [after] = await tx
-            .update(budgetSubjects)
-            .set({ name, note: note ?? null, version: expected + 1, updatedAt: ctx.clock.now() })
-            .where(and(eq(budgetSubjects.code, code), eq(budgetSubjects.version, expected)))
-            .returning();
-          if (!after) throw staleVersion();
+          const after = await updateVersioned(
+            tx,
+            budgetSubjects,
+            eq(budgetSubjects.code, code),
+            expected,
+            { name, note: note ?? null },
+            ctx.clock.now(),
+          );
           await ctx.audit.record(tx, {
             actor,
             action: 'update',

@@ -1,13 +1,14 @@
-import { and, eq, ilike, inArray, or } from 'drizzle-orm';
+import { eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requiredText, version, withReadOnly } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import { regions } from '../db/schema';
-import { badRequest, notFound, staleVersion, unprocessable } from '../http/errors';
+import { badRequest, notFound, unprocessable } from '../http/errors';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
 import { regionScope } from '../http/scope';
 import { listTable } from '../http/simple-list';
+import { updateVersioned } from '../http/versioned';
 
 const params = z.object({ id: z.string().regex(/^\d{2,6}$/) });
 const regionInput = z.strictObject({
@@ -117,12 +118,14 @@ export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const row = await db.transaction(async (tx) => {
           const [before] = await tx.select().from(regions).where(eq(regions.code, request.params.id));
           if (!before) throw notFound('Region');
-          const [after] = await tx
-            .update(regions)
-            .set({ name, nameEn, version: expected + 1, updatedAt: ctx.clock.now() })
-            .where(and(eq(regions.code, request.params.id), eq(regions.version, expected)))
-            .returning();
-          if (!after) throw staleVersion();
+          const after = await updateVersioned(
+            tx,
+            regions,
+            eq(regions.code, request.params.id),
+            expected,
+            { name, nameEn },
+            ctx.clock.now(),
+          );
           await ctx.audit.record(tx, {
             actor,
             action: 'update',

@@ -12,9 +12,10 @@ import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
 import { type AppContext, actorOf } from '../context';
 import { agreements, banks, supervisionNotes, users } from '../db/schema';
-import { assertNoProblems, badRequest, notFound, staleVersion } from '../http/errors';
+import { assertNoProblems, badRequest, notFound } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { regionScope } from '../http/scope';
+import { updateVersioned } from '../http/versioned';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(supervisionNoteInputSchema.extend({ version }), SUPERVISION_NOTE_READ_ONLY);
@@ -155,12 +156,14 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const before = await get(actor, request.params.id);
         await checkRefs(actor, input);
         await db.transaction(async (tx) => {
-          const [after] = await tx
-            .update(supervisionNotes)
-            .set({ ...input, version: expected + 1, updatedAt: ctx.clock.now() })
-            .where(and(eq(supervisionNotes.id, before.id), eq(supervisionNotes.version, expected)))
-            .returning();
-          if (!after) throw staleVersion();
+          const after = await updateVersioned(
+            tx,
+            supervisionNotes,
+            eq(supervisionNotes.id, before.id),
+            expected,
+            { ...input },
+            ctx.clock.now(),
+          );
           await ctx.audit.record(tx, {
             actor,
             action: 'update',

@@ -8,6 +8,7 @@ import { badRequest, notFound, staleVersion, unprocessable } from '../http/error
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
 import { regionScope } from '../http/scope';
 import { listTable } from '../http/simple-list';
+import { updateVersioned } from '../http/versioned';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(treasuryInputSchema.extend({ version }), TREASURY_READ_ONLY);
@@ -127,12 +128,14 @@ export function treasuryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (before.version !== expected) throw staleVersion();
         await check(input, id);
         return db.transaction(async (tx) => {
-          const [after] = await tx
-            .update(treasuries)
-            .set({ ...input, version: expected + 1, updatedAt: ctx.clock.now() })
-            .where(and(eq(treasuries.id, id), eq(treasuries.version, expected)))
-            .returning();
-          if (!after) throw staleVersion();
+          const after = await updateVersioned(
+            tx,
+            treasuries,
+            eq(treasuries.id, id),
+            expected,
+            { ...input },
+            ctx.clock.now(),
+          );
           await ctx.audit.record(tx, {
             actor,
             action: 'update',

@@ -10,6 +10,7 @@ import { assertNoProblems, badRequest, notFound, staleVersion, unprocessable } f
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
 import { regionScope } from '../http/scope';
 import { listTable } from '../http/simple-list';
+import { updateVersioned } from '../http/versioned';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(unitInputSchema.extend({ version }), UNIT_READ_ONLY);
@@ -170,12 +171,14 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await check(input, id);
         await db.transaction(async (tx) => {
           const { billingCodeIds: codes, ...columns } = input;
-          const [after] = await tx
-            .update(units)
-            .set({ ...columns, version: expected + 1, updatedAt: ctx.clock.now() })
-            .where(and(eq(units.id, id), eq(units.version, expected)))
-            .returning();
-          if (!after) throw staleVersion();
+          const after = await updateVersioned(
+            tx,
+            units,
+            eq(units.id, id),
+            expected,
+            { ...columns },
+            ctx.clock.now(),
+          );
           await setCodes(tx, id, codes);
           await ctx.audit.record(tx, {
             actor,
