@@ -17,6 +17,10 @@ export const RESOURCES = [
   'budget-subjects',
   'billing-codes',
   'treasuries',
+  'institution-keys',
+  'decisions',
+  'collections',
+  'paid-status-flags',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -35,7 +39,11 @@ export type Action =
   | 'reset-password'
   | 'verify'
   | 'import'
-  | 'retire';
+  | 'retire'
+  | 'rotate'
+  | 'revoke'
+  | 'reveal'
+  | 'review';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -98,6 +106,18 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     import: ['finance'],
   },
   treasuries: { ...read(everyone), create: ['finance'], edit: ['finance'] },
+  'institution-keys': {
+    ...read(['finance', 'auditor']),
+    create: ['finance'],
+    rotate: ['finance'],
+    revoke: ['finance'],
+  },
+  decisions: {
+    ...read(['police', 'auditor', 'finance', 'treasury', 'unit', 'dept']),
+    reveal: ['police', 'auditor'],
+  },
+  collections: read(['police', 'auditor', 'finance', 'treasury', 'bank', 'unit', 'dept']),
+  'paid-status-flags': { ...read(['police', 'auditor']), review: ['police'] },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */

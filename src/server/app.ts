@@ -26,7 +26,14 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/client';
+import { decisionRoutes } from './decisions/routes';
+import { flagRoutes } from './flags/routes';
 import { installErrorHandler } from './http/error-handler';
+import { institutionKeyRoutes } from './institution-keys/routes';
+import { installMachineAuth } from './machine/auth';
+import { bankRoutes } from './machine/bank-routes';
+import { policeRoutes } from './machine/police-routes';
+import { createSecretBox, loadSecretKey } from './machine/secrets';
 import { referenceRoutes } from './reference/routes';
 import { regionRoutes } from './regions/routes';
 import { summaryRoutes } from './summary/routes';
@@ -60,6 +67,13 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     clock,
     audit: createAuditLog(clock),
     sessions: createSessions(database.db, clock),
+    secrets: createSecretBox(
+      loadSecretKey({
+        appSecretKey: config.appSecretKey,
+        dataDir: config.dataDir,
+        usesPglite: database.kind === 'pglite',
+      }),
+    ),
   };
 
   await app.register(fastifyCookie);
@@ -82,6 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   installErrorHandler(app);
   installAuthHook(app, ctx);
+  installMachineAuth(app, ctx);
 
   app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', db: database.kind }));
   await app.register(authRoutes(ctx), { prefix: '/api/auth' });
@@ -97,6 +112,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(billingCodeRoutes(ctx), { prefix: '/api/billing-codes' });
   await app.register(treasuryRoutes(ctx), { prefix: '/api/treasuries' });
   await app.register(unitRoutes(ctx), { prefix: '/api/units' });
+  await app.register(institutionKeyRoutes(ctx), { prefix: '/api/institution-keys' });
+  await app.register(decisionRoutes(ctx), { prefix: '/api/decisions' });
+  await app.register(flagRoutes(ctx), { prefix: '/api/paid-status-flags' });
+  await app.register(bankRoutes(ctx), { prefix: '/api/bank/v1' });
+  await app.register(policeRoutes(ctx), { prefix: '/api/police/v1' });
 
   const distDir = opts.distDir;
   const spa = distDir && existsSync(path.join(distDir, 'index.html'));

@@ -11,6 +11,11 @@ export interface Config {
   secureCookies: boolean;
   bodyLimit: number;
   logLevel: string;
+  appSecretKey: string | undefined;
+  /** Hours after which an unmatched collection raises a sync-lag flag. */
+  syncLagHours: number;
+  /** Decisions the demo generator writes (tens of thousands for the demo, few in tests). */
+  demoDecisions: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -31,5 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === '1' : !LOOPBACK.has(host),
     bodyLimit: 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    appSecretKey: env.APP_SECRET_KEY || undefined,
+    syncLagHours: Number(env.SYNC_LAG_HOURS ?? 2),
+    demoDecisions: Number(env.DEMO_DECISIONS ?? 30_000),
   };
 }

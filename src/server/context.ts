@@ -5,6 +5,7 @@ import type { SessionInfo, Sessions } from './auth/sessions';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { SecretBox } from './machine/secrets';
 
 /** Everything a route plugin needs, passed explicitly instead of global singletons. */
 export interface AppContext {
@@ -13,6 +14,7 @@ export interface AppContext {
   clock: Clock;
   audit: AuditLog;
   sessions: Sessions;
+  secrets: SecretBox;
 }
 
 declare module 'fastify' {
@@ -21,10 +23,21 @@ declare module 'fastify' {
     public?: boolean;
     /** The role check, run before the body is parsed so a 403 wins over a 400. */
     permission?: [Resource, Action];
+    /** Signed machine API: which institution kind may call it. */
+    machine?: 'bank' | 'police' | 'treasury';
   }
   interface FastifyRequest {
     session: SessionInfo | null;
+    institution: Institution | null;
+    rawBody: string | null;
   }
+}
+
+/** The authenticated caller of a machine API. */
+export interface Institution {
+  keyId: string;
+  kind: 'bank' | 'police' | 'treasury';
+  bankId: string | null;
 }
 
 /** The signed-in user; routes that reach a handler always have one unless declared public. */

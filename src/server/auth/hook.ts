@@ -14,7 +14,13 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.config?.public || route.config?.permission) return;
+    if (
+      !route.url.startsWith('/api/') ||
+      route.config?.public ||
+      route.config?.permission ||
+      route.config?.machine
+    )
+      return;
     if (route.url.startsWith('/api/docs')) return;
     throw new Error(`API route ${route.method} ${route.url} declares neither public nor permission`);
   });
@@ -22,7 +28,7 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const config = request.routeOptions.config;
-    if (config.public || request.url.startsWith('/api/docs')) return;
+    if (config.public || config.machine || request.url.startsWith('/api/docs')) return;
     const sid = request.cookies[SESSION_COOKIE];
     const session = sid ? await ctx.sessions.resolve(sid) : null;
     if (!session) throw new HttpError(401, 'unauthenticated', 'Not signed in or the session has expired');

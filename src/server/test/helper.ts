@@ -54,7 +54,14 @@ export interface TestApp {
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({ SEED_DEMO: '1', DEMO_PASSWORD: PASSWORD, APP_TODAY: TEST_TODAY, ...env });
+  const config = loadConfig({
+    SEED_DEMO: '1',
+    DEMO_PASSWORD: PASSWORD,
+    APP_TODAY: TEST_TODAY,
+    APP_SECRET_KEY: randomBytes(32).toString('hex'),
+    DEMO_DECISIONS: '300',
+    ...env,
+  });
   const clock = createClock(config.appToday);
   await prepareDatabase(database, config, clock);
   const { app, ctx } = await buildApp({ config, database, clock });

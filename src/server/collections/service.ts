@@ -1,0 +1,175 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+  amountDueFen,
+  CalendarMissingError,
+  type CollectionChannel,
+  type FlagType,
+  shanghaiDate,
+} from '../../domain';
+import type { Tx } from '../audit/log';
+import { loadCalendar } from '../calendar/repository';
+import type { Clock } from '../clock';
+import { collections, decisionEvents, decisions, paidStatusFlags } from '../db/schema';
+
+export interface CollectionInput {
+  bankId: string;
+  keyId: string | null;
+  decisionNumber: string;
+  amountFen: number;
+  channel: CollectionChannel;
+  bankTxnId: string;
+  collectedAt: string;
+}
+
+type Decision = typeof decisions.$inferSelect;
+
+async function flag(
+  tx: Tx,
+  clock: Clock,
+  type: FlagType,
+  d: { decisionId?: number | null; collectionId?: number | null; regionCode?: string | null },
+  detail: string,
+) {
+  await tx.insert(paidStatusFlags).values({ type, ...d, detail, createdAt: clock.now() });
+  return type;
+}
+
+/** Applies a collection to its (locked) decision: paid when enough was collected, flags otherwise. */
+async function apply(
+  tx: Tx,
+  clock: Clock,
+  decision: Decision,
+  collection: typeof collections.$inferSelect,
+  keyId: string | null,
+) {
+  const flags: FlagType[] = [];
+  const where = { decisionId: decision.id, collectionId: collection.id, regionCode: decision.regionCode };
+  let expected: number | null = null;
+  try {
+    expected = amountDueFen(decision, collection.businessDate, await loadCalendar(tx, decision.regionCode));
+  } catch (e) {
+    if (!(e instanceof CalendarMissingError)) throw e;
+  }
+  await tx
+    .update(collections)
+    .set({
+      decisionId: decision.id,
+      expectedFen: expected,
+      matchedAt: clock.now(),
+      regionCode: decision.regionCode,
+    })
+    .where(eq(collections.id, collection.id));
+  if (decision.paymentStatus !== 'unpaid') {
+    flags.push(
+      await flag(
+        tx,
+        clock,
+        'duplicate',
+        where,
+        `Second collection ${collection.bankTxnId} for a decision already ${decision.paymentStatus}`,
+      ),
+    );
+    return { flags, decisionStatus: decision.paymentStatus, expectedFen: expected };
+  }
+  if (expected !== null && collection.amountFen !== expected)
+    flags.push(
+      await flag(
+        tx,
+        clock,
+        'amount_mismatch',
+        where,
+        `Collected ${collection.amountFen} fen, due ${expected} fen on ${collection.businessDate}`,
+      ),
+    );
+  const enough = expected === null || collection.amountFen >= expected;
+  if (!enough) return { flags, decisionStatus: decision.paymentStatus, expectedFen: expected };
+  await tx
+    .update(decisions)
+    .set({
+      paymentStatus: 'paid',
+      paidAt: collection.collectedAt,
+      version: decision.version + 1,
+      updatedAt: clock.now(),
+    })
+    .where(eq(decisions.id, decision.id));
+  await tx.insert(decisionEvents).values({
+    decisionId: decision.id,
+    fromStatus: 'unpaid',
+    toStatus: 'paid',
+    source: 'bank',
+    keyId,
+    collectionId: collection.id,
+    reason: `bank ${collection.bankId} ${collection.channel} ${collection.bankTxnId}`,
+    at: clock.now(),
+  });
+  return { flags, decisionStatus: 'paid' as const, expectedFen: expected };
+}
+
+/** A collection is a fact: it is always stored; what it means for the decision is raised as flags. */
+export async function recordCollection(tx: Tx, clock: Clock, input: CollectionInput) {
+  const collectedAt = new Date(input.collectedAt);
+  const [decision] = await tx
+    .select()
+    .from(decisions)
+    .where(eq(decisions.decisionNumber, input.decisionNumber))
+    .for('update');
+  const [collection] = await tx
+    .insert(collections)
+    .values({
+      bankId: input.bankId,
+      bankTxnId: input.bankTxnId,
+      decisionNumber: input.decisionNumber,
+      amountFen: input.amountFen,
+      channel: input.channel,
+      collectedAt,
+      businessDate: shanghaiDate(collectedAt),
+      receivedAt: clock.now(),
+      regionCode: decision?.regionCode ?? null,
+    })
+    .returning();
+  if (!decision) {
+    const f = await flag(
+      tx,
+      clock,
+      'sync_lag',
+      { collectionId: collection.id },
+      `Collection for unknown decision ${input.decisionNumber}; kept as an orphan until the decision arrives`,
+    );
+    return {
+      collectionId: collection.id,
+      decisionId: null,
+      status: 'orphan' as const,
+      decisionStatus: null,
+      expectedFen: null,
+      flags: [f],
+    };
+  }
+  const result = await apply(tx, clock, decision, collection, input.keyId);
+  return { collectionId: collection.id, decisionId: decision.id, status: 'matched' as const, ...result };
+}
+
+/** When a decision arrives, orphan collections for its number are matched and their sync-lag flags closed. */
+export async function matchOrphans(tx: Tx, clock: Clock, decisionId: number) {
+  const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');
+  const orphans = await tx
+    .select()
+    .from(collections)
+    .where(and(eq(collections.decisionNumber, decision.decisionNumber), isNull(collections.decisionId)))
+    .orderBy(collections.collectedAt);
+  let current = decision;
+  for (const orphan of orphans) {
+    await apply(tx, clock, current, orphan, null);
+    await tx
+      .update(paidStatusFlags)
+      .set({
+        decisionId,
+        regionCode: decision.regionCode,
+        state: 'reviewed',
+        reviewNote: 'Matched automatically when the decision arrived',
+        reviewedAt: clock.now(),
+      })
+      .where(and(eq(paidStatusFlags.collectionId, orphan.id), eq(paidStatusFlags.type, 'sync_lag')));
+    [current] = await tx.select().from(decisions).where(eq(decisions.id, decisionId));
+  }
+  return orphans.length;
+}

@@ -1,0 +1,112 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { amountDueFen, CalendarMissingError, collectionPushSchema, maskDecision } from '../../domain';
+import { loadCalendar } from '../calendar/repository';
+import { recordCollection } from '../collections/service';
+import type { AppContext, Institution } from '../context';
+import { decisions } from '../db/schema';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
+import { conflict, notFound } from '../http/errors';
+import { idempotent } from './idempotency';
+
+const institutionOf = (r: { institution: Institution | null }) => {
+  if (!r.institution) throw new Error('machine route reached without an authenticated institution');
+  return r.institution;
+};
+
+/** `/api/bank/v1`: agent banks look decisions up and push the collections they took. */
+export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/decisions/:number',
+      {
+        config: { machine: 'bank' },
+        schema: { params: z.object({ number: z.string().min(4).max(40) }), tags: ['bank'] },
+      },
+      async (request) => {
+        const [d] = await db
+          .select()
+          .from(decisions)
+          .where(eq(decisions.decisionNumber, request.params.number));
+        if (!d) throw notFound('Decision');
+        const today = ctx.clock.today();
+        let due: number | null = null;
+        let reason: string | null = null;
+        try {
+          due = amountDueFen(d, today, await loadCalendar(db, d.regionCode));
+        } catch (e) {
+          if (!(e instanceof CalendarMissingError)) throw e;
+          reason = 'calendar_missing';
+        }
+        if (d.paymentStatus !== 'unpaid') reason = 'already_paid';
+        const masked = maskDecision({ partyName: d.partyName, plate: d.plate });
+        return {
+          decisionNumber: d.decisionNumber,
+          partyName: masked.partyName,
+          plate: masked.plate,
+          fineFen: d.fineFen,
+          lateFeeFen: due === null ? null : due - d.fineFen,
+          amountDueFen: due,
+          asOf: today,
+          payable: reason === null,
+          reason,
+        };
+      },
+    );
+
+    app.post(
+      '/collections',
+      { config: { machine: 'bank' }, schema: { body: collectionPushSchema, tags: ['bank'] } },
+      async (request, reply) => {
+        const inst = institutionOf(request);
+        const result = await idempotent(
+          db,
+          ctx.clock,
+          inst.keyId,
+          request.headers['idempotency-key'] as string | undefined,
+          request.rawBody ?? '',
+          async () => {
+            try {
+              const body = await db.transaction(async (tx) => {
+                const r = await recordCollection(tx, ctx.clock, {
+                  ...request.body,
+                  bankId: inst.bankId ?? '',
+                  keyId: inst.keyId,
+                });
+                await ctx.audit.record(tx, {
+                  actor: null,
+                  actorUsername: `key:${inst.keyId}`,
+                  action: 'push',
+                  resource: 'collections',
+                  recordId: r.collectionId,
+                  after: {
+                    bankId: inst.bankId,
+                    decisionNumber: request.body.decisionNumber,
+                    amountFen: request.body.amountFen,
+                    status: r.status,
+                    flags: r.flags.join(','),
+                  },
+                  ip: request.ip,
+                });
+                return r;
+              });
+              return { statusCode: 201, body };
+            } catch (e) {
+              if (pgErrorCode(e) === UNIQUE_VIOLATION)
+                throw conflict(
+                  'duplicate_bank_txn',
+                  `Bank transaction ${request.body.bankTxnId} was already pushed`,
+                );
+              throw e;
+            }
+          },
+        );
+        reply.code(result.statusCode);
+        if (result.replayed) reply.header('Idempotent-Replay', 'true');
+        return result.body;
+      },
+    );
+  };
+}
