@@ -34,11 +34,9 @@ const suspension = z
   .refine((s) => s.to >= s.from, { message: 'must not end before it starts', path: ['to'] });
 
 export const decisionInputSchema = z.strictObject({
-  decisionNumber: z
-    .string()
-    .regex(/^[0-9A-Za-z\u4e00-\u9fa5〔〕()（）\-第号]{4,40}$/, {
-      message: 'must be 4–40 letters, digits or 〔〕-',
-    }),
+  decisionNumber: z.string().regex(/^[0-9A-Za-z\u4e00-\u9fa5〔〕()（）\-第号]{4,40}$/, {
+    message: 'must be 4–40 letters, digits or 〔〕-',
+  }),
   unitCode: z.string().regex(/^\d{8}$/, { message: 'must be an 8-digit unit code' }),
   projectCode: z.string().regex(/^\d{11}$/, { message: 'must be an 11-digit project code' }),
   fineFen: z.number().int().positive().max(1e13),

@@ -26,8 +26,9 @@ console.log(
 );
 if (demo) {
   console.log(
-    `Demo data loaded: ${demo.agreements} agreements. Demo users (password "${config.demoPassword}"):`,
+    `Demo data loaded: ${demo.agreements} agreements, ${demo.decisions} decisions, ${demo.collections} collections, ${demo.flags} paid-status flags.`,
   );
+  console.log(`Demo users (password "${config.demoPassword}"):`);
   console.log(`  ${demo.users.join(', ')}`);
 }
 console.log(`Started in ${Math.round(performance.now() - started)} ms`);

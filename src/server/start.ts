@@ -12,5 +12,5 @@ export async function prepareDatabase(
 ): Promise<DemoSummary | null> {
   await seedReferenceData(database.db);
   if (!config.seedDemo || !(await isEmpty(database.db))) return null;
-  return seedDemo(database.db, clock, createAuditLog(clock), config.demoPassword);
+  return seedDemo(database.db, clock, createAuditLog(clock), config.demoPassword, config.demoDecisions);
 }

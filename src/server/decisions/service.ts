@@ -39,16 +39,14 @@ export async function insertDecision(
         suspensions: d.suspensions,
       })
       .returning();
-    await tx
-      .insert(decisionEvents)
-      .values({
-        decisionId: row.id,
-        toStatus: 'unpaid',
-        source: 'import',
-        keyId: by.keyId ?? null,
-        actorId: by.actorId ?? null,
-        at: ctx.clock.now(),
-      });
+    await tx.insert(decisionEvents).values({
+      decisionId: row.id,
+      toStatus: 'unpaid',
+      source: 'import',
+      keyId: by.keyId ?? null,
+      actorId: by.actorId ?? null,
+      at: ctx.clock.now(),
+    });
     await ctx.audit.record(tx, {
       actor: null,
       actorUsername: by.keyId ? `key:${by.keyId}` : undefined,

@@ -20,6 +20,7 @@ import {
   units,
   users,
 } from '../db/schema';
+import { seedDecisions } from './decisions';
 import { seededRandom } from './random';
 import {
   BANKS,
@@ -67,6 +68,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export interface DemoSummary {
   users: string[];
   agreements: number;
+  decisions: number;
+  collections: number;
+  flags: number;
 }
 
 /**
@@ -78,13 +82,14 @@ export async function seedDemo(
   clock: Clock,
   audit: AuditLog,
   password: string,
+  decisionCount = 30_000,
 ): Promise<DemoSummary> {
   const rnd = seededRandom(20260401);
   const windowEnd = addCalendarDays(clock.today(), -1);
   const day = (offset: number) => addCalendarDays(windowEnd, -offset);
   const at = (date: string, hour: number) => new Date(shanghaiMidnight(date).getTime() + hour * 3_600_000);
 
-  const agreementCount = await db.transaction(async (tx) => {
+  const stats = await db.transaction(async (tx) => {
     await tx.insert(departments).values(DEPARTMENTS.map((d) => ({ ...d })));
     await tx.insert(units).values(UNITS.map((u) => ({ ...u })));
     await tx.insert(budgetSubjects).values(BUDGET_SUBJECTS.map((b) => ({ ...b })));
@@ -254,14 +259,15 @@ export async function seedDemo(
         authorId: treasuryId,
       },
     ]);
+    const decisionStats = await seedDecisions(tx, decisionCount, windowEnd, clock.now());
     await audit.record(tx, {
       actor: null,
       actorUsername: 'system',
       action: 'seed_demo',
       resource: 'system',
-      after: { users: DEMO_USERS.length, agreements: inserted.length },
+      after: { users: DEMO_USERS.length, agreements: inserted.length, ...decisionStats },
     });
-    return inserted.length;
+    return { agreements: inserted.length, ...decisionStats };
   });
-  return { users: DEMO_USERS.map((u) => u.username), agreements: agreementCount };
+  return { users: DEMO_USERS.map((u) => u.username), ...stats };
 }
