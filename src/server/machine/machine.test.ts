@@ -1,0 +1,350 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collections, decisions } from '../db/schema';
+import { buildTestApp, listUrl, type TestApp } from '../test/helper';
+import { sign, stringToSign } from './auth';
+
+let t: TestApp;
+let icbc: { id: string; secret: string };
+let boc: { id: string; secret: string };
+let police: { id: string; secret: string };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const finance = await t.login('finance');
+  icbc = (await finance.post('/api/institution-keys', { institution: 'bank', bankId: 'ICBC' })).json();
+  boc = (await finance.post('/api/institution-keys', { institution: 'bank', bankId: 'BOC' })).json();
+  police = (await finance.post('/api/institution-keys', { institution: 'police' })).json();
+});
+afterAll(() => t.close());
+
+function signed(
+  key: { id: string; secret: string },
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  opts: { idem?: string; at?: Date; tamper?: boolean } = {},
+) {
+  const raw = body === undefined ? '' : JSON.stringify(body);
+  const timestamp = (opts.at ?? t.ctx.clock.now()).toISOString();
+  const idem = opts.idem ?? '';
+  const signature = sign(
+    key.secret,
+    stringToSign(method, url, timestamp, idem, opts.tamper ? `${raw} ` : raw),
+  );
+  return t.app.inject({
+    method,
+    url,
+    payload: raw || undefined,
+    headers: {
+      authorization: `HMAC-SHA256 keyId=${key.id},signature=${signature}`,
+      'x-timestamp': timestamp,
+      ...(raw ? { 'content-type': 'application/json' } : {}),
+      ...(idem ? { 'idempotency-key': idem } : {}),
+    },
+  });
+}
+
+const decision = (n: number, overrides: Record<string, unknown> = {}) => ({
+  decisionNumber: `T63010201〔2026〕${String(n).padStart(5, '0')}号`,
+  unitCode: '63010201',
+  projectCode: '00200430900',
+  fineFen: 20000,
+  servedOn: '2026-03-02',
+  partyName: '叶小梅',
+  idNumber: '11010519491231002X',
+  plate: '青A12345',
+  ...overrides,
+});
+
+const push = (number: string, amountFen: number, txn: string, at = '2026-03-10T10:00:00+08:00') => ({
+  decisionNumber: number,
+  amountFen,
+  channel: 'mobile_banking',
+  bankTxnId: txn,
+  collectedAt: at,
+});
+
+const collectionCount = async () => (await t.database.db.select({ n: count() }).from(collections))[0].n;
+
+describe('machine API authentication', () => {
+  it('shows the secret once and never again', async () => {
+    expect(icbc.secret).toMatch(/^[\w-]{40,}$/);
+    const finance = await t.login('finance');
+    const keys = (await finance.get(listUrl('institution-keys'))).json();
+    expect(keys.find((k: { id: string }) => k.id === icbc.id)).not.toHaveProperty('secret');
+    expect(JSON.stringify(keys)).not.toContain(icbc.secret);
+  });
+
+  it('401 for a forged, stale or unsigned request; nothing is written and the failure is audited', async () => {
+    const before = await collectionCount();
+    const body = push('whatever-1', 100, 'FORGED0001');
+    expect(
+      (await signed(icbc, 'POST', '/api/bank/v1/collections', body, { idem: 'idem-forged-1', tamper: true }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await signed({ ...icbc, secret: 'guess' }, 'POST', '/api/bank/v1/collections', body, {
+          idem: 'idem-forged-2',
+        })
+      ).statusCode,
+    ).toBe(401);
+    const stale = new Date(t.ctx.clock.now().getTime() - 6 * 60_000);
+    expect(
+      (await signed(icbc, 'POST', '/api/bank/v1/collections', body, { idem: 'idem-stale-1', at: stale }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/bank/v1/collections', payload: body })).statusCode,
+    ).toBe(401);
+    // A forged request with a malformed body is still a 401, not a 400: authentication comes first.
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/bank/v1/collections',
+      payload: '{oops',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `HMAC-SHA256 keyId=${icbc.id},signature=${'0'.repeat(64)}`,
+        'x-timestamp': t.ctx.clock.now().toISOString(),
+        'idempotency-key': 'idem-malformed',
+      },
+    });
+    expect(malformed.statusCode).toBe(401);
+    expect(await collectionCount()).toBe(before);
+    const auditor = await t.login('auditor');
+    const failures = (
+      await auditor.get(listUrl('audit-events', { filter: { action: 'machine_auth_failed' } }))
+    ).json();
+    expect(failures.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('403 when a key of another institution kind calls the API', async () => {
+    expect((await signed(police, 'GET', '/api/bank/v1/decisions/anything')).statusCode).toBe(403);
+    expect(
+      (
+        await signed(
+          icbc,
+          'POST',
+          '/api/police/v1/decisions',
+          { decisions: [decision(1)] },
+          { idem: 'idem-wrong-kind' },
+        )
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('a revoked key stops working at once', async () => {
+    const finance = await t.login('finance');
+    const temp = (await finance.post('/api/institution-keys', { institution: 'bank', bankId: 'ABC' })).json();
+    expect((await signed(temp, 'GET', '/api/bank/v1/decisions/nothing-here')).statusCode).toBe(404);
+    expect((await finance.post(`/api/institution-keys/${temp.id}/revoke`)).statusCode).toBe(200);
+    expect((await signed(temp, 'GET', '/api/bank/v1/decisions/nothing-here')).statusCode).toBe(401);
+  });
+});
+
+describe('collections', () => {
+  it('police loads a decision; the bank looks it up masked and pays it; police sees the paid event', async () => {
+    const load = await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(1), decision(2, { idNumber: 'bad' })] },
+      { idem: 'idem-load-1' },
+    );
+    expect(load.statusCode).toBe(200);
+    expect(load.json().results).toEqual([
+      expect.objectContaining({ status: 'created' }),
+      expect.objectContaining({ status: 'error', errors: { idNumber: expect.any(String) } }),
+    ]);
+    const number = decision(1).decisionNumber;
+    const lookup = await signed(icbc, 'GET', `/api/bank/v1/decisions/${encodeURIComponent(number)}`);
+    expect(lookup.json()).toMatchObject({
+      partyName: '叶*梅',
+      plate: '青A***45',
+      fineFen: 20000,
+      payable: true,
+    });
+
+    const pay = await signed(icbc, 'POST', '/api/bank/v1/collections', push(number, 20000, 'ICBCTXN0001'), {
+      idem: 'idem-pay-1',
+    });
+    expect(pay.statusCode).toBe(201);
+    expect(pay.json()).toMatchObject({ status: 'matched', decisionStatus: 'paid', flags: [] });
+
+    const officer = await t.login('police');
+    const [row] = (await officer.get(listUrl('decisions', { filter: { q: number } }))).json();
+    expect(row).toMatchObject({ paymentStatus: 'paid', partyName: '叶*梅', idNumber: '110105********002X' });
+    const shown = (await officer.get(`/api/decisions/${row.id}`)).json();
+    expect(
+      shown.events.map((e: { toStatus: string; source: string }) => `${e.source}:${e.toStatus}`),
+    ).toEqual(['import:unpaid', 'bank:paid']);
+    expect(shown.events[1].keyId).toBe(icbc.id);
+  });
+
+  it('a replay returns the first response and writes nothing; the same key with another body is a 422', async () => {
+    await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(3)] },
+      { idem: 'idem-load-3' },
+    );
+    const body = push(decision(3).decisionNumber, 20000, 'ICBCTXN0003');
+    const first = await signed(icbc, 'POST', '/api/bank/v1/collections', body, { idem: 'idem-pay-3' });
+    const before = await collectionCount();
+    const again = await signed(icbc, 'POST', '/api/bank/v1/collections', body, { idem: 'idem-pay-3' });
+    expect(again.statusCode).toBe(first.statusCode);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(await collectionCount()).toBe(before);
+    const other = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      { ...body, amountFen: 1 },
+      { idem: 'idem-pay-3' },
+    );
+    expect(other.statusCode).toBe(422);
+    expect((await signed(icbc, 'POST', '/api/bank/v1/collections', body)).statusCode).toBe(400);
+  });
+
+  it('records a wrong amount and a second payment with flags; the decision is not paid by an underpayment', async () => {
+    await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(4), decision(5)] },
+      { idem: 'idem-load-45' },
+    );
+    const under = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(decision(4).decisionNumber, 15000, 'ICBCTXN0004'),
+      { idem: 'idem-pay-4' },
+    );
+    expect(under.json()).toMatchObject({
+      decisionStatus: 'unpaid',
+      expectedFen: 20000,
+      flags: ['amount_mismatch'],
+    });
+    await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(decision(5).decisionNumber, 20000, 'ICBCTXN0005'),
+      { idem: 'idem-pay-5' },
+    );
+    const second = await signed(
+      boc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(decision(5).decisionNumber, 20000, 'BOCTXN0005'),
+      { idem: 'idem-pay-5b' },
+    );
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ decisionStatus: 'paid', flags: ['duplicate'] });
+  });
+
+  it('charges the late fee at the collection date, not at arrival', async () => {
+    await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(6, { servedOn: '2026-01-05' })] },
+      { idem: 'idem-load-6' },
+    );
+    // served 2026-01-05 → 15th day 01-20 (Tue) → paid 01-22: 2 late days → 6% of 200.00 = 12.00
+    const pay = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(decision(6).decisionNumber, 21200, 'ICBCTXN0006', '2026-01-22T09:00:00+08:00'),
+      { idem: 'idem-pay-6' },
+    );
+    expect(pay.json()).toMatchObject({ expectedFen: 21200, decisionStatus: 'paid', flags: [] });
+  });
+
+  it('keeps an orphan collection, flags sync lag, and matches it when the decision arrives', async () => {
+    const number = decision(7).decisionNumber;
+    const orphan = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(number, 20000, 'ICBCTXN0007'),
+      { idem: 'idem-pay-7' },
+    );
+    expect(orphan.json()).toMatchObject({ status: 'orphan', flags: ['sync_lag'] });
+    const load = await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(7)] },
+      { idem: 'idem-load-7' },
+    );
+    expect(load.json().results[0]).toMatchObject({ status: 'created', matchedCollections: 1 });
+    const [d] = await t.database.db
+      .select()
+      .from(decisions)
+      .where((await import('drizzle-orm')).eq(decisions.decisionNumber, number));
+    expect(d.paymentStatus).toBe('paid');
+    const officer = await t.login('police');
+    const flags = (await officer.get(listUrl('paid-status-flags', { filter: { decisionId: d.id } }))).json();
+    expect(flags).toEqual([expect.objectContaining({ type: 'sync_lag', state: 'reviewed' })]);
+  });
+});
+
+describe('PII', () => {
+  it('reveal needs a reason, is audited, and is refused to finance', async () => {
+    const officer = await t.login('police');
+    const [row] = (
+      await officer.get(listUrl('decisions', { filter: { q: decision(1).decisionNumber } }))
+    ).json();
+    expect((await officer.post(`/api/decisions/${row.id}/reveal`, {})).statusCode).toBe(400);
+    const revealed = await officer.post(`/api/decisions/${row.id}/reveal`, {
+      reason: '当事人申请复核，需核对身份',
+    });
+    expect(revealed.json()).toMatchObject({ partyName: '叶小梅', idNumber: '11010519491231002X' });
+    const finance = await t.login('finance');
+    expect((await finance.post(`/api/decisions/${row.id}/reveal`, { reason: 'x' })).statusCode).toBe(403);
+    const auditor = await t.login('auditor');
+    const [event] = (await auditor.get(listUrl('audit-events', { filter: { action: 'reveal' } }))).json();
+    expect(event).toMatchObject({ actorUsername: 'police', recordId: String(row.id) });
+    expect(JSON.stringify(event)).not.toContain('11010519491231002X');
+  });
+
+  it('masks every decision in lists for every role that reads them', async () => {
+    for (const user of ['police', 'finance', 'auditor', 'unit']) {
+      const agent = await t.login(user);
+      const rows = (await agent.get(listUrl('decisions', { range: [0, 49] }))).json();
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(r.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+        expect(r.partyName).toContain('*');
+      }
+    }
+  });
+
+  it('the police inbox counts open flags by type and reviews them in bulk with a note', async () => {
+    const officer = await t.login('police');
+    const counts = (await officer.get('/api/paid-status-flags/counts')).json();
+    expect(counts.amount_mismatch).toBeGreaterThan(0);
+    const open = (
+      await officer.get(listUrl('paid-status-flags', { filter: { state: 'open', type: 'amount_mismatch' } }))
+    ).json();
+    const ids = open.slice(0, 2).map((f: { id: number }) => f.id);
+    const res = await officer.post('/api/paid-status-flags/bulk/review', {
+      ids: [...ids, 999999],
+      note: '已核实，银行少收，已通知补缴',
+    });
+    expect(res.json().results).toEqual([
+      ...ids.map((id: number) => ({ id, status: 200 })),
+      { id: 999999, status: 404, code: 'not_found' },
+    ]);
+    const finance = await t.login('finance');
+    expect((await finance.post('/api/paid-status-flags/bulk/review', { ids, note: 'x' })).statusCode).toBe(
+      403,
+    );
+  });
+});
