@@ -104,3 +104,9 @@ export const collectionPushSchema = z.strictObject({
 export type CollectionPush = z.infer<typeof collectionPushSchema>;
 
 export const decisionBatchSchema = z.strictObject({ decisions: z.array(z.unknown()).min(1).max(1000) });
+
+export const statusCorrectionInputSchema = z.strictObject({
+  decisionId: z.number().int().positive(),
+  toStatus: z.enum(PAYMENT_STATUSES),
+  reason: requiredText(1000),
+});

@@ -21,6 +21,7 @@ export const RESOURCES = [
   'decisions',
   'collections',
   'paid-status-flags',
+  'status-corrections',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -43,7 +44,9 @@ export type Action =
   | 'rotate'
   | 'revoke'
   | 'reveal'
-  | 'review';
+  | 'review'
+  | 'confirm'
+  | 'reject';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -118,6 +121,12 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   },
   collections: read(['police', 'auditor', 'finance', 'treasury', 'bank', 'unit', 'dept']),
   'paid-status-flags': { ...read(['police', 'auditor']), review: ['police'] },
+  'status-corrections': {
+    ...read(['police', 'auditor']),
+    create: ['police'],
+    confirm: ['police'],
+    reject: ['police'],
+  },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */

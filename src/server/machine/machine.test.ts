@@ -348,3 +348,37 @@ describe('PII', () => {
     );
   });
 });
+
+describe('manual status corrections (four eyes)', () => {
+  it('one police user proposes, the same user cannot confirm, a second one does; a reversal is flagged', async () => {
+    const number = decision(1).decisionNumber;
+    const p1 = await t.login('police');
+    const [row] = (await p1.get(listUrl('decisions', { filter: { q: number } }))).json();
+    expect(row.paymentStatus).toBe('paid');
+    const proposed = await p1.post('/api/status-corrections', {
+      decisionId: row.id,
+      toStatus: 'unpaid',
+      reason: '银行撤销该笔交易',
+    });
+    expect(proposed.statusCode).toBe(201);
+    const id = proposed.json().id;
+    expect(
+      (await p1.post('/api/status-corrections', { decisionId: row.id, toStatus: 'unpaid', reason: 'again' }))
+        .statusCode,
+    ).toBe(409);
+    expect((await p1.post(`/api/status-corrections/${id}/confirm`, {})).statusCode).toBe(403);
+    const p2 = await t.login('police2');
+    const confirmed = await p2.post(`/api/status-corrections/${id}/confirm`, { reason: '已与银行核对' });
+    expect(confirmed.json()).toMatchObject({ state: 'confirmed' });
+    const shown = (await p2.get(`/api/decisions/${row.id}`)).json();
+    expect(shown.paymentStatus).toBe('unpaid');
+    expect(shown.events.at(-1)).toMatchObject({
+      source: 'manual',
+      fromStatus: 'paid',
+      toStatus: 'unpaid',
+      actorName: '交警总队 刘洋',
+    });
+    expect(shown.flags.map((f: { type: string }) => f.type)).toContain('reversal');
+    expect((await p2.post(`/api/status-corrections/${id}/confirm`, {})).statusCode).toBe(409);
+  });
+});

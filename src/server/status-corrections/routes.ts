@@ -1,0 +1,235 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { reasonSchema, statusCorrectionInputSchema } from '../../domain';
+import { type AppContext, actorOf } from '../context';
+import {
+  collections,
+  decisionEvents,
+  decisions,
+  paidStatusFlags,
+  statusCorrections,
+  users,
+} from '../db/schema';
+import { decisionScope } from '../decisions/scope';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Four-eyes manual status change: one police user proposes, a different one confirms or rejects. */
+export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['status-corrections', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: { id: statusCorrections.id },
+          defaultSort: ['id', 'DESC'],
+          idColumn: statusCorrections.id,
+          filters: {
+            id: (v) => inArray(statusCorrections.id, asIdList('id', v).map(Number)),
+            state: (v) =>
+              eq(statusCorrections.state, asString('state', v) as 'proposed' | 'confirmed' | 'rejected'),
+            decisionId: (v) => eq(statusCorrections.decisionId, Number(v)),
+          },
+        });
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({
+              c: statusCorrections,
+              decisionNumber: decisions.decisionNumber,
+              proposedByName: users.displayName,
+            })
+            .from(statusCorrections)
+            .innerJoin(decisions, eq(decisions.id, statusCorrections.decisionId))
+            .innerJoin(users, eq(users.id, statusCorrections.proposedBy))
+            .where(parsed.where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(statusCorrections).where(parsed.where),
+        ]);
+        reply.header('Content-Range', contentRange('status-corrections', parsed.offset, rows.length, total));
+        return rows.map((r) => ({
+          ...r.c,
+          decisionNumber: r.decisionNumber,
+          proposedByName: r.proposedByName,
+        }));
+      },
+    );
+
+    app.post(
+      '/',
+      {
+        config: { permission: ['status-corrections', 'create'] },
+        schema: { body: statusCorrectionInputSchema },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { decisionId, toStatus, reason } = request.body;
+        const [d] = await db
+          .select()
+          .from(decisions)
+          .where(and(eq(decisions.id, decisionId), decisionScope(db, actor)));
+        if (!d) throw notFound('Decision');
+        if (d.paymentStatus === toStatus)
+          throw unprocessable('no_change', `The decision is already ${toStatus}`);
+        const [pending] = await db
+          .select()
+          .from(statusCorrections)
+          .where(and(eq(statusCorrections.decisionId, decisionId), eq(statusCorrections.state, 'proposed')));
+        if (pending)
+          throw conflict(
+            'correction_pending',
+            `Correction ${pending.id} for this decision is still waiting for confirmation`,
+          );
+        const row = await db.transaction(async (tx) => {
+          const [c] = await tx
+            .insert(statusCorrections)
+            .values({ decisionId, toStatus, reason, proposedBy: actor.id })
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'propose',
+            resource: 'status-corrections',
+            recordId: c.id,
+            after: c,
+            ip: request.ip,
+          });
+          return c;
+        });
+        reply.code(201);
+        return row;
+      },
+    );
+
+    app.post(
+      '/:id/confirm',
+      {
+        config: { permission: ['status-corrections', 'confirm'] },
+        schema: { params: idParams, body: reasonSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return db.transaction(async (tx) => {
+          const [c] = await tx
+            .select()
+            .from(statusCorrections)
+            .where(eq(statusCorrections.id, request.params.id))
+            .for('update');
+          if (!c) throw notFound('Status correction');
+          if (c.proposedBy === actor.id)
+            throw forbidden('The proposer cannot confirm their own correction', 'four_eyes');
+          if (c.state !== 'proposed')
+            throw conflict('invalid_transition', `The correction is already ${c.state}`);
+          const [d] = await tx.select().from(decisions).where(eq(decisions.id, c.decisionId)).for('update');
+          const now = ctx.clock.now();
+          await tx
+            .update(decisions)
+            .set({
+              paymentStatus: c.toStatus,
+              paidAt: c.toStatus === 'unpaid' ? null : (d.paidAt ?? now),
+              version: d.version + 1,
+              updatedAt: now,
+            })
+            .where(eq(decisions.id, d.id));
+          await tx
+            .insert(decisionEvents)
+            .values({
+              decisionId: d.id,
+              fromStatus: d.paymentStatus,
+              toStatus: c.toStatus,
+              source: 'manual',
+              actorId: actor.id,
+              reason: `${c.reason}（${request.body.reason ?? '复核确认'}）`,
+              at: now,
+            });
+          const flag = (type: 'reversal' | 'paid_without_funds', detail: string) =>
+            tx
+              .insert(paidStatusFlags)
+              .values({ type, decisionId: d.id, regionCode: d.regionCode, detail, createdAt: now });
+          if (d.paymentStatus === 'paid' && c.toStatus === 'unpaid')
+            await flag('reversal', `Paid → unpaid by correction ${c.id}`);
+          if (c.toStatus === 'paid') {
+            const [{ n }] = await tx
+              .select({ n: count() })
+              .from(collections)
+              .where(eq(collections.decisionId, d.id));
+            if (n === 0)
+              await flag('paid_without_funds', `Marked paid by correction ${c.id} with no bank collection`);
+          }
+          const [after] = await tx
+            .update(statusCorrections)
+            .set({
+              state: 'confirmed',
+              decidedBy: actor.id,
+              decisionNote: request.body.reason ?? null,
+              version: c.version + 1,
+              updatedAt: now,
+            })
+            .where(eq(statusCorrections.id, c.id))
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'confirm',
+            resource: 'status-corrections',
+            recordId: c.id,
+            before: c,
+            after,
+            ip: request.ip,
+          });
+          return after;
+        });
+      },
+    );
+
+    app.post(
+      '/:id/reject',
+      {
+        config: { permission: ['status-corrections', 'reject'] },
+        schema: { params: idParams, body: reasonSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        if (!request.body.reason)
+          throw badRequest('A reason is required to reject', { reason: 'is required' });
+        return db.transaction(async (tx) => {
+          const [c] = await tx
+            .select()
+            .from(statusCorrections)
+            .where(eq(statusCorrections.id, request.params.id))
+            .for('update');
+          if (!c) throw notFound('Status correction');
+          if (c.proposedBy === actor.id)
+            throw forbidden('The proposer cannot decide on their own correction', 'four_eyes');
+          if (c.state !== 'proposed')
+            throw conflict('invalid_transition', `The correction is already ${c.state}`);
+          const [after] = await tx
+            .update(statusCorrections)
+            .set({
+              state: 'rejected',
+              decidedBy: actor.id,
+              decisionNote: request.body.reason,
+              version: c.version + 1,
+              updatedAt: ctx.clock.now(),
+            })
+            .where(eq(statusCorrections.id, c.id))
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'reject',
+            resource: 'status-corrections',
+            recordId: c.id,
+            before: c,
+            after,
+            ip: request.ip,
+          });
+          return after;
+        });
+      },
+    );
+  };
+}
