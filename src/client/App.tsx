@@ -9,12 +9,16 @@ import calendar from './calendar';
 import { CalendarImportPage } from './calendar/CalendarImportPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { DeadlineCalculatorPage } from './deadline-calculator/DeadlineCalculatorPage';
+import decisions from './decisions';
 import { i18nProvider } from './i18n';
+import institutionKeys from './institution-keys';
 import { ChangePasswordPage } from './layout/ChangePasswordPage';
 import { Layout } from './layout/Layout';
+import paidStatusFlags from './paid-status-flags';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import regions from './regions';
+import statusCorrections from './status-corrections';
 import supervisionNotes from './supervision-notes';
 import treasuries from './treasuries';
 import units from './units';
@@ -31,6 +35,9 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="paid-status-flags" {...paidStatusFlags} />
+    <Resource name="decisions" {...decisions} />
+    <Resource name="status-corrections" {...statusCorrections} />
     <Resource name="agreements" {...agreements} />
     <Resource name="supervision-notes" {...supervisionNotes} />
     <Resource name="users" {...users} />
@@ -40,6 +47,7 @@ export const App = () => (
     <Resource name="treasuries" {...treasuries} />
     <Resource name="units" {...units} />
     <Resource name="calendar-years" {...calendar} />
+    <Resource name="institution-keys" {...institutionKeys} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="calendar-entries" />
     <Resource name="banks" recordRepresentation="name" />

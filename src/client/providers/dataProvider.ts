@@ -71,6 +71,20 @@ export const dataProvider = {
   async deadline(query: Record<string, string>): Promise<DeadlineResult> {
     return (await httpClient(`${API}/deadline-calculator?${new URLSearchParams(query)}`)).json;
   },
+  async flagCounts(): Promise<Record<string, number>> {
+    return (await httpClient(`${API}/paid-status-flags/counts`)).json;
+  },
+  async bulkReviewFlags(
+    ids: number[],
+    note: string,
+  ): Promise<{ results: { id: number; status: number; code?: string }[] }> {
+    return (
+      await httpClient(`${API}/paid-status-flags/bulk/review`, {
+        method: 'POST',
+        body: JSON.stringify({ ids, note }),
+      })
+    ).json;
+  },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {
       method: 'POST',

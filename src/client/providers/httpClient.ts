@@ -36,6 +36,15 @@ export const KNOWN_ERROR_CODES = [
   'billing_code_retired',
   'duplicate_code',
   'duplicate_treasury',
+  'bad_signature',
+  'wrong_institution',
+  'idempotency_key_required',
+  'idempotency_key_reuse',
+  'no_change',
+  'correction_pending',
+  'four_eyes',
+  'key_revoked',
+  'duplicate_bank_txn',
 ] as const;
 
 /** fetchJson with the session cookie and CSRF header; errors carry a translatable message key. */

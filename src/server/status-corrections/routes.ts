@@ -136,17 +136,15 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               updatedAt: now,
             })
             .where(eq(decisions.id, d.id));
-          await tx
-            .insert(decisionEvents)
-            .values({
-              decisionId: d.id,
-              fromStatus: d.paymentStatus,
-              toStatus: c.toStatus,
-              source: 'manual',
-              actorId: actor.id,
-              reason: `${c.reason}（${request.body.reason ?? '复核确认'}）`,
-              at: now,
-            });
+          await tx.insert(decisionEvents).values({
+            decisionId: d.id,
+            fromStatus: d.paymentStatus,
+            toStatus: c.toStatus,
+            source: 'manual',
+            actorId: actor.id,
+            reason: `${c.reason}（${request.body.reason ?? '复核确认'}）`,
+            at: now,
+          });
           const flag = (type: 'reversal' | 'paid_without_funds', detail: string) =>
             tx
               .insert(paidStatusFlags)
