@@ -16,6 +16,7 @@ const child = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
     APP_TODAY: '2026-03-16',
     DATABASE_URL: '',
     SEED_DEMO: '1',
+    DEMO_DECISIONS: '5000',
   },
 });
 const stop = () => child.kill('SIGTERM');

@@ -4,7 +4,17 @@ import { addCalendarDays, FILING_DAYS, shanghaiMidnight } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
 import { type AppContext, actorOf } from '../context';
-import { agreements, auditEvents, calendarYears, supervisionNotes, units, users } from '../db/schema';
+import {
+  agreements,
+  auditEvents,
+  calendarYears,
+  decisionEvents,
+  paidStatusFlags,
+  statusCorrections,
+  supervisionNotes,
+  units,
+  users,
+} from '../db/schema';
 import { regionScope, regionSubtree } from '../http/scope';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
@@ -101,6 +111,34 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     ];
   }
 
+  /** Police HQ: what was paid today and what waits for review. */
+  async function policeCards(): Promise<SummaryCard[]> {
+    const since = shanghaiMidnight(ctx.clock.today());
+    const [[{ paidToday }], [{ openFlags }], [{ waiting }]] = await Promise.all([
+      db
+        .select({ paidToday: count() })
+        .from(decisionEvents)
+        .where(and(eq(decisionEvents.toStatus, 'paid'), gte(decisionEvents.at, since))),
+      db.select({ openFlags: count() }).from(paidStatusFlags).where(eq(paidStatusFlags.state, 'open')),
+      db.select({ waiting: count() }).from(statusCorrections).where(eq(statusCorrections.state, 'proposed')),
+    ]);
+    return [
+      {
+        key: 'decisions_paid_today',
+        value: paidToday,
+        resource: 'decisions',
+        filter: { paymentStatus: 'paid' },
+      },
+      { key: 'flags_open', value: openFlags, resource: 'paid-status-flags', filter: { state: 'open' } },
+      {
+        key: 'corrections_waiting',
+        value: waiting,
+        resource: 'status-corrections',
+        filter: { state: 'proposed' },
+      },
+    ];
+  }
+
   async function auditorCards(): Promise<SummaryCard[]> {
     const [{ n }] = await db
       .select({ n: count() })
@@ -151,6 +189,7 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (['finance', 'treasury', 'police', 'auditor', 'bank'].includes(actor.role))
         cards.push(...(await agreementCards(actor)));
       if (['finance', 'treasury', 'auditor'].includes(actor.role)) cards.push(...(await noteCards(actor)));
+      if (actor.role === 'police') cards.unshift(...(await policeCards()));
       if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
       if (actor.role === 'auditor') cards.push(...(await auditorCards()));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));

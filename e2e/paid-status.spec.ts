@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { expect, type Page, test } from '@playwright/test';
+import { issueKey, signedFetch, staffSession } from '../scripts/machine-client';
+import { loginAndWait, PASSWORD } from './helpers';
+
+async function openDecision(page: Page, number: string) {
+  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.getByRole('textbox', { name: '搜索' }).fill(number);
+  await page.getByRole('cell', { name: number }).click();
+}
+
+async function decisionsWhere(baseURL: string, status: string, index: number) {
+  const police = await staffSession(baseURL, 'police', PASSWORD);
+  const filter = encodeURIComponent(JSON.stringify({ paymentStatus: status }));
+  const rows = (await police.call('GET', `/api/decisions?filter=${filter}&range=[${index},${index}]`))
+    .body as {
+    id: number;
+    decisionNumber: string;
+    fineFen: number;
+  }[];
+  return { police, decision: rows[0] };
+}
+
+test('the bank simulator pays a decision and police HQ sees it paid with the event', async ({
+  page,
+  baseURL,
+}) => {
+  const { decision } = await decisionsWhere(baseURL!, 'unpaid', 0);
+  const out = execFileSync(
+    'node',
+    [
+      '--import',
+      'tsx',
+      'scripts/simulate-bank.ts',
+      '--url',
+      baseURL!,
+      '--bank',
+      'CCB',
+      '--decision',
+      decision.decisionNumber,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(out).toContain('matched → paid: 1');
+
+  await loginAndWait(page, 'police');
+  await openDecision(page, decision.decisionNumber);
+  await expect(page.getByText('已缴款').first()).toBeVisible();
+  await page.getByRole('tab', { name: '状态变更记录' }).click();
+  await expect(page.getByRole('cell', { name: '银行推送' })).toBeVisible();
+  await page.getByRole('tab', { name: '缴款记录' }).click();
+  await expect(page.getByRole('cell', { name: 'CCB', exact: true })).toBeVisible();
+});
+
+test('a single-user manual change is flagged; a correction needs a second officer', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await browser.newPage();
+  await loginAndWait(page, 'police');
+  await page.getByRole('menuitem', { name: '缴款状态稽核' }).click();
+  await page.getByTestId('flag-count-single_user_manual').click();
+  await expect(page.getByRole('cell', { name: '单人手工改状态' }).first()).toBeVisible();
+
+  const { decision } = await decisionsWhere(baseURL!, 'paid', 5);
+  await openDecision(page, decision.decisionNumber);
+  await page.getByRole('button', { name: '提出状态更正' }).click();
+  await page.getByRole('combobox', { name: '更正为' }).click();
+  await page.getByRole('option', { name: '未缴款' }).click();
+  await page.getByRole('textbox', { name: '原因' }).fill('银行来函撤销该笔交易');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('已提出更正，需另一名民警复核确认')).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '状态更正' }).click();
+  await page.getByRole('button', { name: '确认' }).first().click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('提出人不能自行确认（双人复核）')).toBeVisible();
+
+  const second = await browser.newPage();
+  await loginAndWait(second, 'police2');
+  await second.getByRole('menuitem', { name: '状态更正' }).click();
+  await second.getByRole('button', { name: '确认' }).first().click();
+  await second.getByRole('textbox', { name: '原因' }).fill('已与银行核对');
+  await second.getByRole('button', { name: '确定' }).click();
+  await expect(second.getByText('更正已确认')).toBeVisible();
+  await openDecision(second, decision.decisionNumber);
+  await expect(second.getByText('未缴款').first()).toBeVisible();
+  await second.getByRole('tab', { name: '异常标记' }).click();
+  await expect(second.getByRole('cell', { name: '状态回退' })).toBeVisible();
+});
+
+test('revealing personal data asks for a reason and is audited', async ({ page, browser }) => {
+  await loginAndWait(page, 'police');
+  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.locator('tbody tr').first().click();
+  await expect(page.getByText(/^\d{6}\*{8}[\dX]{4}$/).first()).toBeVisible();
+  await page.getByRole('button', { name: '查看完整个人信息' }).click();
+  await expect(page.getByRole('button', { name: '确定' })).toBeDisabled();
+  await page.getByRole('textbox', { name: '查看原因（将记入审计日志）' }).fill('当事人现场核对身份');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('revealed')).toContainText(/\d{17}[\dX]/);
+
+  const auditor = await browser.newPage();
+  await loginAndWait(auditor, 'auditor');
+  await auditor.getByRole('menuitem', { name: '审计日志' }).click();
+  await auditor.getByRole('textbox', { name: '操作' }).fill('reveal');
+  await expect(auditor.getByRole('cell', { name: '查看个人信息' }).first()).toBeVisible();
+});
+
+test("a bank's key cannot act for another bank or another institution", async ({ baseURL }) => {
+  const boc = await issueKey(baseURL!, 'bank', 'BOC', PASSWORD);
+  const { police, decision } = await decisionsWhere(baseURL!, 'unpaid', 3);
+  const body = {
+    decisionNumber: decision.decisionNumber,
+    amountFen: decision.fineFen,
+    channel: 'counter',
+    bankTxnId: `BOCE2E${Date.now()}`,
+    collectedAt: '2026-03-16T10:00:00+08:00',
+  };
+  expect(
+    (await signedFetch(baseURL!, boc, 'POST', '/api/bank/v1/collections', { ...body, bankId: 'ICBC' }))
+      .status,
+  ).toBe(400);
+  expect(
+    (await signedFetch(baseURL!, boc, 'POST', '/api/police/v1/decisions', { decisions: [] })).status,
+  ).toBe(403);
+  expect((await signedFetch(baseURL!, boc, 'POST', '/api/bank/v1/collections', body)).status).toBe(201);
+  const shown = (await police.call('GET', `/api/decisions/${decision.id}`)).body as {
+    collections: { bankId: string }[];
+  };
+  expect(shown.collections.map((c) => c.bankId)).toEqual(['BOC']);
+});
