@@ -28,13 +28,14 @@ const RotateButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [issued, setIssued] = React.useState<{ id: string; secret: string } | null>(null);
+  const allowed = useCan('rotate', 'institution-keys');
   const rotate = useMutation({
     mutationFn: () =>
       dataProvider.action<{ id: string; secret: string }>('institution-keys', record!.id, 'rotate'),
     onSuccess: (k) => setIssued(k),
     onError: (e: Error) => notify(e.message, { type: 'error' }),
   });
-  if (!record || record.status !== 'active' || !useCan('rotate', 'institution-keys')) return null;
+  if (!record || record.status !== 'active' || !allowed) return null;
   return (
     <>
       <Button
