@@ -110,3 +110,22 @@ export const statusCorrectionInputSchema = z.strictObject({
   toStatus: z.enum(PAYMENT_STATUSES),
   reason: requiredText(1000),
 });
+
+export const statementPushSchema = z.strictObject({
+  account: z.string().regex(/^\d{8,32}$/, { message: 'must be 8–32 digits' }),
+  valueDate: isoDate,
+  lines: z
+    .array(
+      z.strictObject({
+        bankTxnId: z.string().regex(/^[\w-]{4,64}$/, { message: 'must be 4–64 letters, digits, _ or -' }),
+        amountFen: z
+          .number()
+          .int()
+          .max(1e13)
+          .refine((n) => n !== 0, { message: 'must not be zero' }),
+        kind: z.enum(['collection', 'refund', 'offset']),
+      }),
+    )
+    .min(1)
+    .max(50_000),
+});

@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { amountDueFen, CalendarMissingError, collectionPushSchema, maskDecision } from '../../domain';
+import {
+  amountDueFen,
+  CalendarMissingError,
+  collectionPushSchema,
+  maskDecision,
+  statementPushSchema,
+} from '../../domain';
 import { loadCalendar } from '../calendar/repository';
 import { recordCollection } from '../collections/service';
 import type { AppContext, Institution } from '../context';
-import { decisions } from '../db/schema';
+import { agreements, decisions, statementLines } from '../db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
-import { conflict, notFound } from '../http/errors';
+import { conflict, forbidden, notFound } from '../http/errors';
 import { idempotent } from './idempotency';
 
 const institutionOf = (r: { institution: Institution | null }) => {
@@ -105,6 +111,69 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         );
         reply.code(result.statusCode);
         if (result.replayed) reply.header('Idempotent-Replay', 'true');
+        return result.body;
+      },
+    );
+
+    // Daily statement lines, stored as they are for reconciliation; only for the bank's own accounts.
+    app.post(
+      '/statements',
+      {
+        config: { machine: 'bank' },
+        bodyLimit: 20 * 1024 * 1024,
+        schema: { body: statementPushSchema, tags: ['bank'] },
+      },
+      async (request, reply) => {
+        const inst = institutionOf(request);
+        const own = await db
+          .select({ account: agreements.accountNumber })
+          .from(agreements)
+          .where(eq(agreements.bankId, inst.bankId ?? ''));
+        if (!own.some((a) => a.account === request.body.account))
+          throw forbidden(
+            `Account ${request.body.account} is not one of ${inst.bankId}'s agreement accounts`,
+            'foreign_account',
+          );
+        const result = await idempotent(
+          db,
+          ctx.clock,
+          inst.keyId,
+          request.headers['idempotency-key'] as string | undefined,
+          request.rawBody ?? '',
+          async () => {
+            const body = await db.transaction(async (tx) => {
+              const rows = request.body.lines.map((l) => ({
+                ...l,
+                bankId: inst.bankId ?? '',
+                account: request.body.account,
+                valueDate: request.body.valueDate,
+                keyId: inst.keyId,
+                receivedAt: ctx.clock.now(),
+              }));
+              let stored = 0;
+              for (let i = 0; i < rows.length; i += 2000)
+                stored += (
+                  await tx
+                    .insert(statementLines)
+                    .values(rows.slice(i, i + 2000))
+                    .onConflictDoNothing()
+                    .returning({ id: statementLines.id })
+                ).length;
+              await ctx.audit.record(tx, {
+                actor: null,
+                actorUsername: `key:${inst.keyId}`,
+                action: 'push',
+                resource: 'statements',
+                recordId: `${inst.bankId}:${request.body.valueDate}`,
+                after: { lines: rows.length, stored },
+                ip: request.ip,
+              });
+              return { stored, duplicates: rows.length - stored };
+            });
+            return { statusCode: 201, body };
+          },
+        );
+        reply.code(result.statusCode);
         return result.body;
       },
     );

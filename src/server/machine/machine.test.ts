@@ -382,3 +382,26 @@ describe('manual status corrections (four eyes)', () => {
     expect((await p2.post(`/api/status-corrections/${id}/confirm`, {})).statusCode).toBe(409);
   });
 });
+
+describe('statements', () => {
+  it('stores statement lines for the own account, skips repeats, and refuses a foreign account', async () => {
+    const finance = await t.login('finance');
+    const icbcAccount = (await finance.get(listUrl('agreements', { filter: { bankId: 'ICBC' } }))).json()[0]
+      .accountNumber;
+    const body = {
+      account: icbcAccount,
+      valueDate: '2026-03-13',
+      lines: [
+        { bankTxnId: 'ICBCTXN0001', amountFen: 20000, kind: 'collection' },
+        { bankTxnId: 'ICBCOFF001', amountFen: -5000, kind: 'offset' },
+      ],
+    };
+    const first = await signed(icbc, 'POST', '/api/bank/v1/statements', body, { idem: 'idem-stmt-1' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({ stored: 2, duplicates: 0 });
+    const again = await signed(icbc, 'POST', '/api/bank/v1/statements', body, { idem: 'idem-stmt-2' });
+    expect(again.json()).toEqual({ stored: 0, duplicates: 2 });
+    const foreign = await signed(boc, 'POST', '/api/bank/v1/statements', body, { idem: 'idem-stmt-3' });
+    expect(foreign.statusCode).toBe(403);
+  });
+});

@@ -168,3 +168,25 @@ export const statusCorrections = pgTable('status_corrections', {
   ...versioned,
   ...timestamps,
 });
+
+// A bank's daily statement lines, stored for three-way reconciliation.
+export const statementLines = pgTable(
+  'statement_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => banks.id),
+    account: text('account').notNull(),
+    valueDate: date('value_date', { mode: 'string' }).notNull(),
+    bankTxnId: text('bank_txn_id').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    kind: text('kind', { enum: ['collection', 'refund', 'offset'] }).notNull(),
+    keyId: text('key_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    unique('statement_lines_uq').on(t.bankId, t.bankTxnId, t.kind),
+    index('statement_lines_bank_date_idx').on(t.bankId, t.valueDate),
+  ],
+);
