@@ -130,3 +130,29 @@ test("a bank's key cannot act for another bank or another institution", async ({
   };
   expect(shown.collections.map((c) => c.bankId)).toEqual(['BOC']);
 });
+
+test('police HQ sees the sync-lag trend and imports decisions from a CSV, fixing a bad row first', async ({
+  page,
+}) => {
+  await loginAndWait(page, 'police');
+  await expect(page.getByTestId('sync-lag-trend').locator('svg .recharts-line')).toHaveCount(2);
+  await expect(page.getByTestId('open-flags-by-type').getByText('同步滞后')).toBeVisible();
+
+  const header = 'decisionNumber,unitCode,projectCode,fine,servedOn,partyName,idNumber,plate,suspensions';
+  const row = (n: string, fine: string) =>
+    `6301020100E2E${n},63010201,00200430900,"${fine}",2026-03-10,叶小梅,11010519491231002X,青A12345,2026-03-12..2026-03-13`;
+  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.getByRole('link', { name: '导入处罚决定书' }).click();
+  const content = page.getByRole('textbox', { name: '文件内容' });
+  await content.fill([header, row('1', '1,234.50'), row('2', '12.345')].join('\n'));
+  await page.getByRole('button', { name: '预览' }).click();
+  await expect(page.getByRole('table', { name: '错误明细' }).getByRole('cell', { name: 'fine' })).toBeVisible();
+  await content.fill([header, row('1', '1,234.50'), row('2', '200')].join('\n'));
+  await page.getByRole('button', { name: '预览' }).click();
+  await expect(page.getByText('2 份决定书校验通过，罚款合计 ¥1,434.50，可以导入')).toBeVisible();
+  await page.getByRole('button', { name: '导入' }).click();
+  await expect(page.getByText('已导入 2 份决定书')).toBeVisible();
+  await openDecision(page, '6301020100E2E1');
+  await expect(page.getByText('¥1,234.50').first()).toBeVisible();
+  await expect(page.getByText('叶*梅').first()).toBeVisible();
+});

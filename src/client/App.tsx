@@ -10,6 +10,7 @@ import { CalendarImportPage } from './calendar/CalendarImportPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { DeadlineCalculatorPage } from './deadline-calculator/DeadlineCalculatorPage';
 import decisions from './decisions';
+import { DecisionImportPage } from './decisions/DecisionImportPage';
 import { i18nProvider } from './i18n';
 import institutionKeys from './institution-keys';
 import { ChangePasswordPage } from './layout/ChangePasswordPage';
@@ -56,6 +57,7 @@ export const App = () => (
       <Route path="/password" element={<ChangePasswordPage />} />
       <Route path="/calendar-years/import" element={<CalendarImportPage />} />
       <Route path="/billing-codes/import" element={<BillingCodeImportPage />} />
+      <Route path="/decisions/import" element={<DecisionImportPage />} />
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
     </CustomRoutes>
   </Admin>

@@ -2,6 +2,7 @@ export * from './agreements';
 export * from './calendar';
 export * from './calendar-import';
 export * from './dates';
+export * from './decision-import';
 export * from './decisions';
 export * from './errors';
 export * from './holidays';

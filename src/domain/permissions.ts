@@ -118,6 +118,7 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   decisions: {
     ...read(['police', 'auditor', 'finance', 'treasury', 'unit', 'dept']),
     reveal: ['police', 'auditor'],
+    import: ['police', 'unit'],
   },
   collections: read(['police', 'auditor', 'finance', 'treasury', 'bank', 'unit', 'dept']),
   'paid-status-flags': { ...read(['police', 'auditor']), review: ['police'] },

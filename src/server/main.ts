@@ -5,7 +5,7 @@ import { createClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { acquireDataDirLock } from './db/data-dir-lock';
-import { prepareDatabase } from './start';
+import { prepareDatabase, startBackgroundJobs } from './start';
 
 const started = performance.now();
 const config = loadConfig();
@@ -16,6 +16,7 @@ const demo = await prepareDatabase(database, config, clock);
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const { app } = await buildApp({ config, database, clock, distDir, logger: true });
 await app.listen({ host: config.host, port: config.port });
+const stopJobs = startBackgroundJobs(database, config, clock);
 
 const where =
   database.kind === 'pglite'
@@ -38,6 +39,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`${signal}: closing`);
+  stopJobs();
   try {
     await app.close();
     await database.close();

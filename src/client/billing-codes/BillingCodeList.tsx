@@ -1,4 +1,3 @@
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Chip } from '@mui/material';
 import {
   Button,
@@ -14,6 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ImportButton } from '../common/ImportButton';
 import { budgetLevelChoices } from '../common/levelChoices';
 import { useCan } from '../common/useCan';
 
@@ -27,17 +27,10 @@ const filters = [
   <SelectInput key="budgetLevel" source="budgetLevel" choices={budgetLevelChoices} />,
 ];
 
-const ImportButton = () =>
-  useCan('import', 'billing-codes') ? (
-    <Button component={Link} to="/billing-codes/import" label="resources.billing-codes.import.title">
-      <UploadFileIcon />
-    </Button>
-  ) : null;
-
 const ListActions = () => (
   <TopToolbar>
     <CreateButton />
-    <ImportButton />
+    <ImportButton resource="billing-codes" />
   </TopToolbar>
 );
 

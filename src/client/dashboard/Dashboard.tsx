@@ -2,6 +2,7 @@ import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { PoliceTrends } from './PoliceTrends';
 import { SummaryCardView } from './SummaryCardView';
 
 /** A dashboard per role: the server decides which counts a role gets, in its scope. */
@@ -42,6 +43,7 @@ export const Dashboard = () => {
           </Grid>
         ))}
       </Grid>
+      {data?.trends && <PoliceTrends trends={data.trends} />}
       {data && data.cards.length === 0 && (
         <Typography sx={{ mt: 2 }}>{translate('app.dashboard.empty')}</Typography>
       )}

@@ -1,4 +1,5 @@
-import { DataTable, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { DataTable, List, SearchInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { ImportButton } from '../common/ImportButton';
 import { FenField } from '../common/money';
 import { paymentStatusChoices } from './choices';
 
@@ -7,8 +8,14 @@ const filters = [
   <SelectInput key="paymentStatus" source="paymentStatus" choices={paymentStatusChoices} alwaysOn />,
 ];
 
+const ListActions = () => (
+  <TopToolbar>
+    <ImportButton resource="decisions" />
+  </TopToolbar>
+);
+
 export const DecisionList = () => (
-  <List filters={filters} sort={{ field: 'id', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'id', order: 'DESC' }} actions={<ListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
       <DataTable.Col source="decisionNumber" />
       <DataTable.Col source="unitName" />

@@ -23,6 +23,13 @@ export const enApp = {
       welcome: 'Welcome, %{name}',
       subtitle: '%{role} · business date %{today}',
       empty: 'Nothing needs your attention right now.',
+      charts: {
+        sync_lag: 'Sync-lag flags (last 14 days)',
+        raised: 'Raised',
+        resolved: 'Resolved',
+        open_flags: 'Open flags by type',
+        open: 'Open',
+      },
       cards: {
         agreements_active: 'Active agreements',
         agreements_draft: 'Draft agreements',
@@ -429,6 +436,12 @@ export const enApp = {
     },
     decisions: {
       name: 'Penalty decision |||| Penalty decisions',
+      import: {
+        title: 'Import decisions',
+        help: 'CSV columns: decisionNumber,unitCode,projectCode,fine (yuan, e.g. 1,234.50),servedOn,partyName,idNumber,licenceNumber,plate,suspensions (late-fee pauses like 2026-03-05..2026-03-10, several separated by ;). Preview first; one bad row and nothing is imported. Collections that arrived first are matched automatically.',
+        preview: '%{rows} decisions are valid, fines total %{total}; ready to import',
+        done: 'Imported %{rows} decisions; %{matched} earlier collections matched',
+      },
       fields: {
         id: 'ID',
         decisionNumber: 'Decision no.',

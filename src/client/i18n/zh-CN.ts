@@ -21,6 +21,13 @@ export const zhApp: Tree<typeof enApp> = {
       welcome: '您好，%{name}',
       subtitle: '%{role} · 业务日期 %{today}',
       empty: '目前没有需要您处理的事项。',
+      charts: {
+        sync_lag: '同步滞后标记趋势（近 14 天）',
+        raised: '新增',
+        resolved: '已解决',
+        open_flags: '待核查标记（按类型）',
+        open: '待核查',
+      },
       cards: {
         agreements_active: '生效协议',
         agreements_draft: '草稿协议',
@@ -409,6 +416,12 @@ export const zhApp: Tree<typeof enApp> = {
     },
     decisions: {
       name: '处罚决定书',
+      import: {
+        title: '导入处罚决定书',
+        help: 'CSV 列：decisionNumber,unitCode,projectCode,fine（元，如 1,234.50）,servedOn,partyName,idNumber,licenceNumber,plate,suspensions（暂停计罚期间，如 2026-03-05..2026-03-10，多段用分号）。先预览；任一行有误则全部不导入，已先到的银行缴款会自动匹配。',
+        preview: '%{rows} 份决定书校验通过，罚款合计 %{total}，可以导入',
+        done: '已导入 %{rows} 份决定书，自动匹配 %{matched} 笔先到的缴款',
+      },
       fields: {
         id: '编号',
         decisionNumber: '决定书编号',

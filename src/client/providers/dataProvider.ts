@@ -2,6 +2,11 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { Identifier } from 'react-admin';
 import { httpClient } from './httpClient';
 
+export interface PoliceTrendData {
+  syncLag: { date: string; raised: number; resolved: number }[];
+  openFlagsByType: { type: string; open: number }[];
+}
+
 const API = '/api';
 const base = simpleRestProvider(API, httpClient);
 
@@ -54,6 +59,7 @@ export const dataProvider = {
     role: string;
     today: string;
     cards: SummaryCard[];
+    trends?: PoliceTrendData;
     warnings: { key: string; year: number }[];
   }> {
     return (await httpClient(`${API}/summary`)).json;

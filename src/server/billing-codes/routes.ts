@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { and, count, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +23,7 @@ import {
   staleVersion,
   unprocessable,
 } from '../http/errors';
+import { readImportRows } from '../http/import-file';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { updateVersioned } from '../http/versioned';
 import { assertNoOverlap, projectCodeOf, subjectExists, withOverlapGuard } from './service';
@@ -270,20 +270,7 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const { format, content, dryRun } = request.body;
-        let raw: Record<string, string>[];
-        try {
-          raw =
-            format === 'json'
-              ? JSON.parse(content)
-              : parse(content.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
-          if (!Array.isArray(raw)) throw new Error('a JSON array is expected');
-        } catch (e) {
-          throw badRequest(
-            `The file cannot be read: ${(e as Error).message}`,
-            { content: 'cannot be parsed' },
-            'unreadable_file',
-          );
-        }
+        const raw = readImportRows(format, content);
         const subjects = new Set(
           (await db.select({ code: budgetSubjects.code }).from(budgetSubjects)).map((s) => s.code),
         );

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,30 +14,14 @@ import {
 import { type AppContext, actorOf } from '../context';
 import { calendarEntries, calendarYears, regions } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
+import { readImportRows } from '../http/import-file';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { loadCalendar, replaceYears } from './repository';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 
 function parseRows(format: 'csv' | 'json', content: string): CalendarRow[] {
-  try {
-    if (format === 'json') {
-      const data: unknown = JSON.parse(content);
-      if (!Array.isArray(data)) throw new Error('a JSON array of {date, kind, name, region} is expected');
-      return data as CalendarRow[];
-    }
-    return parse(content.replace(/^\uFEFF/, ''), {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-    });
-  } catch (e) {
-    throw badRequest(
-      `The ${format.toUpperCase()} file cannot be read: ${(e as Error).message}`,
-      { content: 'cannot be parsed' },
-      'unreadable_file',
-    );
-  }
+  return readImportRows<CalendarRow>(format, content, { lowerCaseHeaders: true });
 }
 
 /** A rule that hit a missing calendar year or bad input answers 422 naming it, never a guessed result. */

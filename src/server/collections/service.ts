@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, notExists, sql } from 'drizzle-orm';
 import {
   amountDueFen,
   CalendarMissingError,
@@ -9,6 +9,7 @@ import {
 import type { Tx } from '../audit/log';
 import { loadCalendar } from '../calendar/repository';
 import type { Clock } from '../clock';
+import type { Db } from '../db/client';
 import { collections, decisionEvents, decisions, paidStatusFlags } from '../db/schema';
 
 export interface CollectionInput {
@@ -172,4 +173,50 @@ export async function matchOrphans(tx: Tx, clock: Clock, decisionId: number) {
     [current] = await tx.select().from(decisions).where(eq(decisions.id, decisionId));
   }
   return orphans.length;
+}
+
+/**
+ * Collections received more than `lagHours` ago whose decision is still unpaid (an underpayment the
+ * police platform never settled, a status that did not sync) raise one sync-lag flag each.
+ * Orphans are flagged on arrival already. Returns how many flags were raised.
+ */
+export async function raiseSyncLagFlags(db: Db, clock: Clock, lagHours: number): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - lagHours * 3_600_000);
+  const late = await db
+    .select({
+      decisionId: collections.decisionId,
+      collectionId: collections.id,
+      regionCode: collections.regionCode,
+      bankTxnId: collections.bankTxnId,
+      receivedAt: collections.receivedAt,
+    })
+    .from(collections)
+    .innerJoin(decisions, eq(decisions.id, collections.decisionId))
+    .where(
+      and(
+        eq(decisions.paymentStatus, 'unpaid'),
+        lt(collections.receivedAt, cutoff),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(paidStatusFlags)
+            .where(
+              and(eq(paidStatusFlags.collectionId, collections.id), eq(paidStatusFlags.type, 'sync_lag')),
+            ),
+        ),
+      ),
+    )
+    .limit(5000);
+  if (late.length === 0) return 0;
+  await db.insert(paidStatusFlags).values(
+    late.map((c) => ({
+      type: 'sync_lag' as const,
+      decisionId: c.decisionId,
+      collectionId: c.collectionId,
+      regionCode: c.regionCode,
+      detail: `Collection ${c.bankTxnId} received ${c.receivedAt.toISOString()}; the decision is still unpaid after ${lagHours} h`,
+      createdAt: clock.now(),
+    })),
+  );
+  return late.length;
 }

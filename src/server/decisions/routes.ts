@@ -1,12 +1,31 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { maskDecision, revealSchema } from '../../domain';
+import {
+  calendarImportSchema,
+  type DecisionInput,
+  decisionFromCsvRow,
+  decisionInputSchema,
+  maskDecision,
+  type RowError,
+  regionContains,
+  revealSchema,
+} from '../../domain';
 import { type AppContext, actorOf } from '../context';
-import { collections, decisionEvents, decisions, paidStatusFlags, units, users } from '../db/schema';
-import { notFound } from '../http/errors';
+import {
+  billingCodes,
+  collections,
+  decisionEvents,
+  decisions,
+  paidStatusFlags,
+  units,
+  users,
+} from '../db/schema';
+import { notFound, unprocessable } from '../http/errors';
+import { readImportRows } from '../http/import-file';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { decisionScope } from './scope';
+import { resolveRefs, writeDecision } from './service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -112,6 +131,98 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .orderBy(desc(paidStatusFlags.id)),
         ]);
         return { ...maskDecision(row), events, collections: pays, flags };
+      },
+    );
+
+    // The SPA's import, for when the police platform cannot push: all rows or none.
+    app.post(
+      '/import',
+      {
+        config: { permission: ['decisions', 'import'] },
+        bodyLimit: 20 * 1024 * 1024,
+        schema: { body: calendarImportSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { format, content, dryRun } = request.body;
+        const raw = readImportRows<Record<string, unknown>>(format, content);
+        const [allUnits, codes] = await Promise.all([
+          db.select().from(units),
+          db.select().from(billingCodes),
+        ]);
+        const numbers = raw.map((r) => String(r.decisionNumber ?? '').trim()).filter(Boolean);
+        const existing = new Set(
+          numbers.length
+            ? (
+                await db
+                  .select({ n: decisions.decisionNumber })
+                  .from(decisions)
+                  .where(inArray(decisions.decisionNumber, numbers))
+              ).map((r) => r.n)
+            : [],
+        );
+        const rowErrors: RowError[] = [];
+        const accepted: {
+          input: DecisionInput;
+          refs: Exclude<ReturnType<typeof resolveRefs>, { errors: unknown }>;
+        }[] = [];
+        const seen = new Set<string>();
+        for (const [i, r] of raw.entries()) {
+          const row = i + 1;
+          const fail = (field: string, message: string) => {
+            rowErrors.push({ row, field, message });
+          };
+          const { candidate, errors } =
+            format === 'csv'
+              ? decisionFromCsvRow(r as Record<string, string>)
+              : { candidate: r, errors: {} as Record<string, string> };
+          for (const [field, message] of Object.entries(errors)) fail(field, message);
+          // A cell that could not be converted is reported once, under the column the user wrote.
+          const covered = new Set(Object.keys(errors).flatMap((f) => (f === 'fine' ? [f, 'fineFen'] : [f])));
+          const parsed = decisionInputSchema.safeParse(candidate);
+          if (!parsed.success) {
+            for (const issue of parsed.error.issues)
+              if (!covered.has(String(issue.path[0]))) fail(issue.path.join('.') || 'row', issue.message);
+            continue;
+          }
+          const d = parsed.data;
+          const refs = resolveRefs(d, allUnits, codes);
+          const clash = existing.has(d.decisionNumber)
+            ? `${d.decisionNumber} already exists`
+            : seen.has(d.decisionNumber)
+              ? `${d.decisionNumber} appears twice in the file`
+              : null;
+          seen.add(d.decisionNumber);
+          if (clash) fail('decisionNumber', clash);
+          else if ('errors' in refs)
+            for (const [field, message] of Object.entries(refs.errors)) fail(field, message);
+          else if (
+            actor.role === 'unit'
+              ? refs.unit.id !== actor.unitId
+              : !regionContains(actor.regionCode, refs.unit.regionCode)
+          )
+            fail('unitCode', `unit ${d.unitCode} is outside your scope`);
+          else accepted.push({ input: d, refs });
+        }
+        if (raw.length === 0) rowErrors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+        if (rowErrors.length)
+          throw unprocessable(
+            'import_rejected',
+            `${rowErrors.length} problem(s); nothing was imported`,
+            undefined,
+            {
+              rowErrors: rowErrors.slice(0, 500),
+            },
+          );
+        const totalFineFen = accepted.reduce((sum, a) => sum + a.input.fineFen, 0);
+        if (dryRun) return { dryRun, rows: accepted.length, totalFineFen, matched: 0 };
+        const matched = await db.transaction(async (tx) => {
+          let n = 0;
+          for (const a of accepted)
+            n += (await writeDecision(tx, ctx, a.input, a.refs, { actor, ip: request.ip })).matched;
+          return n;
+        });
+        return { dryRun, rows: accepted.length, totalFineFen, matched };
       },
     );
 

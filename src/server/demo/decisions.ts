@@ -143,6 +143,18 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
         createdAt: at,
       });
     if (!mismatch) paid.push({ decision: d, at });
+    // Some collections beat their decision to the platform: flagged on arrival, matched hours later.
+    if (!mismatch && rnd.next() < 0.03)
+      flags.push({
+        type: 'sync_lag',
+        decisionId: d.id,
+        regionCode: d.regionCode,
+        detail: `Collection for ${d.decisionNumber} arrived before the decision`,
+        createdAt: at,
+        state: 'reviewed',
+        reviewNote: 'Matched automatically when the decision arrived',
+        reviewedAt: new Date(at.getTime() + rnd.int(1, 30) * 3_600_000),
+      });
     if (rnd.next() < 0.003) {
       const second = rnd.pick(BANKS);
       collectionRows.push({

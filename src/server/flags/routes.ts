@@ -5,16 +5,12 @@ import { type AppContext, actorOf } from '../context';
 import { decisions, paidStatusFlags } from '../db/schema';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { regionSubtree } from '../http/scope';
+import { flagScope } from './scope';
 
 /** Police HQ's inbox of paid-status anomalies. */
 export function flagRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   // Orphan collections have no region yet; provincial reviewers see them.
-  const scope = (regionCode: string): SQL | undefined =>
-    regionCode.length === 2
-      ? or(regionSubtree(paidStatusFlags.regionCode, regionCode), isNull(paidStatusFlags.regionCode))
-      : regionSubtree(paidStatusFlags.regionCode, regionCode);
-
   return async (app) => {
     app.get(
       '/',
@@ -32,7 +28,7 @@ export function flagRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             decisionId: (v) => eq(paidStatusFlags.decisionId, Number(v)),
           },
         });
-        const where = and(scope(actor.regionCode), parsed.where);
+        const where = and(flagScope(actor.regionCode), parsed.where);
         const [rows, [{ total }]] = await Promise.all([
           db
             .select({ flag: paidStatusFlags, decisionNumber: decisions.decisionNumber })
@@ -53,7 +49,7 @@ export function flagRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const rows = await db
         .select({ type: paidStatusFlags.type, n: count() })
         .from(paidStatusFlags)
-        .where(and(scope(actorOf(request).regionCode), eq(paidStatusFlags.state, 'open')))
+        .where(and(flagScope(actorOf(request).regionCode), eq(paidStatusFlags.state, 'open')))
         .groupBy(paidStatusFlags.type);
       return Object.fromEntries(FLAG_TYPES.map((t) => [t, rows.find((r) => r.type === t)?.n ?? 0]));
     });
@@ -68,7 +64,7 @@ export function flagRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const found = await tx
             .select()
             .from(paidStatusFlags)
-            .where(and(inArray(paidStatusFlags.id, ids), scope(actor.regionCode)))
+            .where(and(inArray(paidStatusFlags.id, ids), flagScope(actor.regionCode)))
             .for('update');
           const results = ids.map((id) => {
             const f = found.find((x) => x.id === id);

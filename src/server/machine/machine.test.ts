@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collections, decisions } from '../db/schema';
+import { raiseSyncLagFlags } from '../collections/service';
+import { collections, decisions, paidStatusFlags } from '../db/schema';
 import { buildTestApp, listUrl, type TestApp } from '../test/helper';
 import { sign, stringToSign } from './auth';
 
@@ -403,5 +404,195 @@ describe('statements', () => {
     expect(again.json()).toEqual({ stored: 0, duplicates: 2 });
     const foreign = await signed(boc, 'POST', '/api/bank/v1/statements', body, { idem: 'idem-stmt-3' });
     expect(foreign.statusCode).toBe(403);
+  });
+});
+
+describe('decision import from the SPA (CSV)', () => {
+  const header = 'decisionNumber,unitCode,projectCode,fine,servedOn,partyName,idNumber,plate,suspensions';
+  const line = (n: number, cells: Partial<Record<string, string>> = {}) => {
+    const d = decision(n);
+    const c = {
+      decisionNumber: d.decisionNumber,
+      unitCode: d.unitCode,
+      projectCode: d.projectCode,
+      fine: '200.00',
+      servedOn: d.servedOn,
+      partyName: d.partyName,
+      idNumber: d.idNumber,
+      plate: d.plate,
+      suspensions: '',
+      ...cells,
+    };
+    return [
+      c.decisionNumber,
+      c.unitCode,
+      c.projectCode,
+      `"${c.fine}"`,
+      c.servedOn,
+      c.partyName,
+      c.idNumber,
+      c.plate,
+      c.suspensions,
+    ].join(',');
+  };
+
+  it('previews, then imports all rows with their suspensions, audited, and matches an earlier orphan', async () => {
+    await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(decision(31).decisionNumber, 20000, 'ICBC31'),
+      {
+        idem: 'idem-pay-31',
+      },
+    );
+    const officer = await t.login('police');
+    const content = [
+      header,
+      line(30, { fine: '1,234.50', suspensions: '2026-03-05..2026-03-10' }),
+      line(31),
+    ].join('\n');
+    const before = await t.database.db.select({ n: count() }).from(decisions);
+    const preview = await officer.post('/api/decisions/import', { format: 'csv', content, dryRun: true });
+    expect(preview.json()).toEqual({ dryRun: true, rows: 2, totalFineFen: 143450, matched: 0 });
+    expect((await t.database.db.select({ n: count() }).from(decisions))[0].n).toBe(before[0].n);
+    const done = await officer.post('/api/decisions/import', { format: 'csv', content, dryRun: false });
+    expect(done.json()).toEqual({ dryRun: false, rows: 2, totalFineFen: 143450, matched: 1 });
+    const list = (await officer.get(listUrl('decisions', { filter: { q: '〔2026〕0003' } }))).json();
+    const d30 = list.find(
+      (d: { decisionNumber: string }) => d.decisionNumber === decision(30).decisionNumber,
+    );
+    expect(d30).toMatchObject({
+      fineFen: 123450,
+      suspensions: [{ from: '2026-03-05', to: '2026-03-10' }],
+      partyName: '叶*梅',
+      paymentStatus: 'unpaid',
+    });
+    const d31 = list.find(
+      (d: { decisionNumber: string }) => d.decisionNumber === decision(31).decisionNumber,
+    );
+    expect(d31.paymentStatus).toBe('paid');
+    const audit = (
+      await (await t.login('auditor')).get(listUrl('audit-events', { filter: { resource: 'decisions' } }))
+    ).json();
+    expect(audit).toContainEqual(
+      expect.objectContaining({ action: 'create', recordId: String(d30.id), actorUsername: 'police' }),
+    );
+  });
+
+  it('refuses the whole file naming each bad row; nothing is written', async () => {
+    const officer = await t.login('police');
+    const before = (await t.database.db.select({ n: count() }).from(decisions))[0].n;
+    const content = [
+      header,
+      line(40),
+      line(41, { fine: '12.345' }),
+      line(42, { idNumber: '110105194912310021' }),
+      line(40),
+      line(30),
+      line(43, { unitCode: '99999999' }),
+    ].join('\n');
+    const res = await officer.post('/api/decisions/import', { format: 'csv', content, dryRun: false });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('import_rejected');
+    expect(res.json().rowErrors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, 'fine'],
+      [3, 'idNumber'],
+      [4, 'decisionNumber'],
+      [5, 'decisionNumber'],
+      [6, 'unitCode'],
+    ]);
+    expect((await t.database.db.select({ n: count() }).from(decisions))[0].n).toBe(before);
+  });
+
+  it('a unit imports only its own decisions; finance may not import', async () => {
+    const unit = await t.login('unit');
+    const other = await unit.post('/api/decisions/import', {
+      format: 'csv',
+      content: [header, line(50, { unitCode: '63010301' })].join('\n'),
+      dryRun: true,
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().rowErrors).toEqual([expect.objectContaining({ row: 1, field: 'unitCode' })]);
+    const own = await unit.post('/api/decisions/import', {
+      format: 'csv',
+      content: [header, line(50)].join('\n'),
+      dryRun: true,
+    });
+    expect(own.json()).toMatchObject({ rows: 1 });
+    const finance = await t.login('finance');
+    expect(
+      (await finance.post('/api/decisions/import', { format: 'csv', content: 'x', dryRun: true })).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('sync-lag sweep', () => {
+  it('flags a collection whose decision is still unpaid after the lag, once', async () => {
+    await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(60)] },
+      { idem: 'idem-load-60' },
+    );
+    const pay = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push(decision(60).decisionNumber, 5000, 'ICBC60'),
+      { idem: 'idem-pay-60' },
+    );
+    const { collectionId } = pay.json();
+    const at = (hours: number) => {
+      const now = new Date(t.ctx.clock.now().getTime() + hours * 3_600_000);
+      return { now: () => now, today: () => '2026-03-16' };
+    };
+    const lagFlags = async () =>
+      (await t.database.db.select().from(paidStatusFlags)).filter(
+        (f) => f.collectionId === collectionId && f.type === 'sync_lag',
+      );
+    await raiseSyncLagFlags(t.database.db, at(1), 2);
+    expect(await lagFlags()).toEqual([]);
+    expect(await raiseSyncLagFlags(t.database.db, at(3), 2)).toBeGreaterThanOrEqual(1);
+    expect(await lagFlags()).toEqual([expect.objectContaining({ state: 'open', regionCode: '630102' })]);
+    await raiseSyncLagFlags(t.database.db, at(5), 2);
+    expect(await lagFlags()).toHaveLength(1);
+  });
+
+  it('the police dashboard charts sync-lag flags raised and resolved per day', async () => {
+    const officer = await t.login('police');
+    const before = (await officer.get('/api/summary')).json().trends.syncLag;
+    expect(before).toHaveLength(14);
+    expect(before[13].date).toBe(t.ctx.clock.today());
+    const raisedToday = before[13].raised;
+    const resolvedToday = before[13].resolved;
+    const number = decision(61).decisionNumber;
+    await signed(icbc, 'POST', '/api/bank/v1/collections', push(number, 20000, 'ICBC61'), {
+      idem: 'idem-pay-61',
+    });
+    const mid = (await officer.get('/api/summary')).json().trends.syncLag[13];
+    expect(mid).toEqual({ date: t.ctx.clock.today(), raised: raisedToday + 1, resolved: resolvedToday });
+    await signed(
+      police,
+      'POST',
+      '/api/police/v1/decisions',
+      { decisions: [decision(61)] },
+      { idem: 'idem-load-61' },
+    );
+    const after = (await officer.get('/api/summary')).json().trends.syncLag[13];
+    expect(after.resolved).toBe(resolvedToday + 1);
+    const byType = (await officer.get('/api/summary')).json().trends.openFlagsByType;
+    expect(byType.map((r: { type: string }) => r.type)).toEqual([
+      'paid_without_funds',
+      'sync_lag',
+      'single_user_manual',
+      'reversal',
+      'amount_mismatch',
+      'duplicate',
+    ]);
+    const counts = (await officer.get('/api/paid-status-flags/counts')).json();
+    for (const r of byType) expect(r.open).toBe(counts[r.type] ?? 0);
+    expect((await (await t.login('finance')).get('/api/summary')).json().trends).toBeUndefined();
   });
 });

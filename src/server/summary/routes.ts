@@ -1,6 +1,6 @@
-import { and, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { type AnyColumn, and, count, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { addCalendarDays, FILING_DAYS, shanghaiMidnight } from '../../domain';
+import { addCalendarDays, FILING_DAYS, FLAG_TYPES, type FlagType, shanghaiMidnight } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
 import { type AppContext, actorOf } from '../context';
@@ -15,6 +15,7 @@ import {
   units,
   users,
 } from '../db/schema';
+import { flagScope } from '../flags/scope';
 import { regionScope, regionSubtree } from '../http/scope';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
@@ -112,14 +113,17 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   /** Police HQ: what was paid today and what waits for review. */
-  async function policeCards(): Promise<SummaryCard[]> {
+  async function policeCards(actor: Actor): Promise<SummaryCard[]> {
     const since = shanghaiMidnight(ctx.clock.today());
     const [[{ paidToday }], [{ openFlags }], [{ waiting }]] = await Promise.all([
       db
         .select({ paidToday: count() })
         .from(decisionEvents)
         .where(and(eq(decisionEvents.toStatus, 'paid'), gte(decisionEvents.at, since))),
-      db.select({ openFlags: count() }).from(paidStatusFlags).where(eq(paidStatusFlags.state, 'open')),
+      db
+        .select({ openFlags: count() })
+        .from(paidStatusFlags)
+        .where(and(flagScope(actor.regionCode), eq(paidStatusFlags.state, 'open'))),
       db.select({ waiting: count() }).from(statusCorrections).where(eq(statusCorrections.state, 'proposed')),
     ]);
     return [
@@ -137,6 +141,42 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         filter: { state: 'proposed' },
       },
     ];
+  }
+
+  /** Sync-lag flags raised and closed per business day over the last two weeks (police dashboard chart). */
+  async function syncLagTrend(actor: Actor): Promise<{ date: string; raised: number; resolved: number }[]> {
+    const days = Array.from({ length: 14 }, (_, i) => addCalendarDays(ctx.clock.today(), i - 13));
+    const within = (column: AnyColumn, day: string) =>
+      sql`${column} >= ${shanghaiMidnight(day)} and ${column} < ${shanghaiMidnight(addCalendarDays(day, 1))}`;
+    const fields: Record<string, SQL.Aliased<number>> = {};
+    days.forEach((day, i) => {
+      fields[`r${i}`] = sql<number>`count(*) filter (where ${within(paidStatusFlags.createdAt, day)})`
+        .mapWith(Number)
+        .as(`r${i}`);
+      fields[`s${i}`] = sql<number>`count(*) filter (where ${within(paidStatusFlags.reviewedAt, day)})`
+        .mapWith(Number)
+        .as(`s${i}`);
+    });
+    const [row] = await db
+      .select(fields)
+      .from(paidStatusFlags)
+      .where(
+        and(
+          flagScope(actor.regionCode),
+          eq(paidStatusFlags.type, 'sync_lag'),
+          sql`(${paidStatusFlags.createdAt} >= ${shanghaiMidnight(days[0])} or ${paidStatusFlags.reviewedAt} >= ${shanghaiMidnight(days[0])})`,
+        ),
+      );
+    return days.map((date, i) => ({ date, raised: row[`r${i}`] ?? 0, resolved: row[`s${i}`] ?? 0 }));
+  }
+
+  async function openFlagsByType(actor: Actor): Promise<{ type: FlagType; open: number }[]> {
+    const rows = await db
+      .select({ type: paidStatusFlags.type, open: count() })
+      .from(paidStatusFlags)
+      .where(and(flagScope(actor.regionCode), eq(paidStatusFlags.state, 'open')))
+      .groupBy(paidStatusFlags.type);
+    return FLAG_TYPES.map((type) => ({ type, open: rows.find((r) => r.type === type)?.open ?? 0 }));
   }
 
   async function auditorCards(): Promise<SummaryCard[]> {
@@ -189,11 +229,15 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (['finance', 'treasury', 'police', 'auditor', 'bank'].includes(actor.role))
         cards.push(...(await agreementCards(actor)));
       if (['finance', 'treasury', 'auditor'].includes(actor.role)) cards.push(...(await noteCards(actor)));
-      if (actor.role === 'police') cards.unshift(...(await policeCards()));
+      if (actor.role === 'police') cards.unshift(...(await policeCards(actor)));
       if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
       if (actor.role === 'auditor') cards.push(...(await auditorCards()));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
-      return { role: actor.role, today: ctx.clock.today(), cards, warnings: await warnings(actor) };
+      const trends =
+        actor.role === 'police'
+          ? { syncLag: await syncLagTrend(actor), openFlagsByType: await openFlagsByType(actor) }
+          : undefined;
+      return { role: actor.role, today: ctx.clock.today(), cards, trends, warnings: await warnings(actor) };
     });
   };
 }
