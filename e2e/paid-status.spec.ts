@@ -146,7 +146,9 @@ test('police HQ sees the sync-lag trend and imports decisions from a CSV, fixing
   const content = page.getByRole('textbox', { name: '文件内容' });
   await content.fill([header, row('1', '1,234.50'), row('2', '12.345')].join('\n'));
   await page.getByRole('button', { name: '预览' }).click();
-  await expect(page.getByRole('table', { name: '错误明细' }).getByRole('cell', { name: 'fine' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '错误明细' }).getByRole('cell', { name: 'fine' }),
+  ).toBeVisible();
   await content.fill([header, row('1', '1,234.50'), row('2', '200')].join('\n'));
   await page.getByRole('button', { name: '预览' }).click();
   await expect(page.getByText('2 份决定书校验通过，罚款合计 ¥1,434.50，可以导入')).toBeVisible();
