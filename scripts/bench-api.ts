@@ -2,62 +2,14 @@
 // the server (its own process) on one 25-row filtered page; prints throughput, latency percentiles, the raw
 // SQL time of the same page, server start time and peak RSS. PGlite always; PostgreSQL when
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set. Not part of CI.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase } from '../src/server/db/client';
+import { benchTargets, PORT, peakRssMb, startServer, stop, type Target } from './bench-common';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PORT = 18_321;
 const FILTER = { bankId: 'ICBC', status: 'active' };
 const PAGE = `/api/agreements?filter=${encodeURIComponent(JSON.stringify(FILTER))}&range=${encodeURIComponent('[0,24]')}&sort=${encodeURIComponent('["id","DESC"]')}`;
-
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  open: () => ReturnType<typeof openDatabase>;
-  cleanup: () => Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; ms: number }> {
-  const t = performance.now();
-  const child = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      APP_TODAY: '2026-03-16',
-      LOG_LEVEL: 'error',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok)
-        return { child, ms: performance.now() - t };
-    } catch {}
-    if (child.exitCode !== null) throw new Error('server exited during start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const peakRssMb = (pid: number) => {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
-};
-
-async function stop(child: ChildProcess) {
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
 
 async function fill(target: Target) {
   const database = await target.open();
@@ -148,35 +100,7 @@ async function run(target: Target) {
   await target.cleanup();
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
-const targets: Target[] = [
-  {
-    name: 'PGlite',
-    env: { DATA_DIR: dir, DATABASE_URL: '' },
-    open: () => openDatabase({ dataDir: dir }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  },
-];
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pgUrl) {
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`create database ${name}`);
-  targets.push({
-    name: 'PostgreSQL',
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ databaseUrl: url.toString() }),
-    cleanup: () => admin(`drop database ${name} with (force)`),
-  });
-} else console.log('(set BENCH_DATABASE_URL to also measure PostgreSQL)');
-
+const targets = await benchTargets('bench');
 console.log(
   `bench:api — ${ROWS.toLocaleString()} rows, 50 connections, ${SECONDS}s, page ${decodeURIComponent(PAGE)}`,
 );

@@ -21,6 +21,7 @@ import { authRoutes } from './auth/routes';
 import { createSessions } from './auth/sessions';
 import { billingCodeRoutes } from './billing-codes/routes';
 import { budgetSubjectRoutes } from './budget-subjects/routes';
+import { createCalendarCache } from './calendar/repository';
 import { calendarRoutes } from './calendar/routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
@@ -67,6 +68,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     database,
     clock,
     audit: createAuditLog(clock),
+    calendars: createCalendarCache(),
     sessions: createSessions(database.db, clock),
     secrets: createSecretBox(
       loadSecretKey({

@@ -2,6 +2,7 @@ import type { Action, Resource } from '../domain/permissions';
 import type { Actor } from '../domain/roles';
 import type { AuditLog } from './audit/log';
 import type { SessionInfo, Sessions } from './auth/sessions';
+import type { CalendarCache } from './calendar/repository';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -15,6 +16,7 @@ export interface AppContext {
   audit: AuditLog;
   sessions: Sessions;
   secrets: SecretBox;
+  calendars: CalendarCache;
 }
 
 declare module 'fastify' {

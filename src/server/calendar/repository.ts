@@ -50,3 +50,33 @@ export async function replaceYears(
     });
   }
 }
+
+export interface CalendarCache {
+  /** The region's calendar (national entries overlaid by the region's), cached for a minute. */
+  forRegion(db: Db | Tx, regionCode: string): Promise<BusinessCalendar>;
+  /** Called after an import so this process never answers from an outdated calendar. */
+  invalidate(): void;
+}
+
+const CALENDAR_TTL_MS = 60_000;
+
+/**
+ * Every bank push computes a late fee, and calendars change a few times a year: one per process,
+ * invalidated on import; other processes (PostgreSQL deployments) see an import within a minute.
+ */
+export function createCalendarCache(): CalendarCache {
+  let cache = new Map<string, { at: number; cal: Promise<BusinessCalendar> }>();
+  return {
+    forRegion(db, regionCode) {
+      const hit = cache.get(regionCode);
+      if (hit && Date.now() - hit.at < CALENDAR_TTL_MS) return hit.cal;
+      const cal = loadCalendar(db, regionCode);
+      cache.set(regionCode, { at: Date.now(), cal });
+      cal.catch(() => cache.delete(regionCode));
+      return cal;
+    },
+    invalidate() {
+      cache = new Map();
+    },
+  };
+}

@@ -161,6 +161,8 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ip: request.ip,
           });
         });
+        // After the commit: a request in between must not re-cache the old calendar.
+        ctx.calendars.invalidate();
         return { dryRun: false, rows: rows.length, years: preview, errors: [] };
       },
     );

@@ -7,7 +7,7 @@ import {
   shanghaiDate,
 } from '../../domain';
 import type { Tx } from '../audit/log';
-import { loadCalendar } from '../calendar/repository';
+import type { CalendarCache } from '../calendar/repository';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { collections, decisionEvents, decisions, paidStatusFlags } from '../db/schema';
@@ -23,6 +23,11 @@ export interface CollectionInput {
 }
 
 type Decision = typeof decisions.$inferSelect;
+/** What applying a collection needs from the app: the time and the (cached) business calendars. */
+export interface CollectionEnv {
+  clock: Clock;
+  calendars: CalendarCache;
+}
 
 async function flag(
   tx: Tx,
@@ -35,31 +40,27 @@ async function flag(
   return type;
 }
 
-/** Applies a collection to its (locked) decision: paid when enough was collected, flags otherwise. */
-async function apply(
+/** Amount due at the collection's business date; null (no mismatch judged) when its year has no calendar. */
+async function expectedFen(tx: Tx, { calendars }: CollectionEnv, decision: Decision, businessDate: string) {
+  try {
+    return amountDueFen(decision, businessDate, await calendars.forRegion(tx, decision.regionCode));
+  } catch (e) {
+    if (e instanceof CalendarMissingError) return null;
+    throw e;
+  }
+}
+
+/** Settles a collection linked to its (locked) decision: paid when enough was collected, flags otherwise. */
+async function settle(
   tx: Tx,
-  clock: Clock,
+  { clock }: CollectionEnv,
   decision: Decision,
   collection: typeof collections.$inferSelect,
+  expected: number | null,
   keyId: string | null,
 ) {
   const flags: FlagType[] = [];
   const where = { decisionId: decision.id, collectionId: collection.id, regionCode: decision.regionCode };
-  let expected: number | null = null;
-  try {
-    expected = amountDueFen(decision, collection.businessDate, await loadCalendar(tx, decision.regionCode));
-  } catch (e) {
-    if (!(e instanceof CalendarMissingError)) throw e;
-  }
-  await tx
-    .update(collections)
-    .set({
-      decisionId: decision.id,
-      expectedFen: expected,
-      matchedAt: clock.now(),
-      regionCode: decision.regionCode,
-    })
-    .where(eq(collections.id, collection.id));
   if (decision.paymentStatus !== 'unpaid') {
     flags.push(
       await flag(
@@ -107,24 +108,30 @@ async function apply(
 }
 
 /** A collection is a fact: it is always stored; what it means for the decision is raised as flags. */
-export async function recordCollection(tx: Tx, clock: Clock, input: CollectionInput) {
+export async function recordCollection(tx: Tx, env: CollectionEnv, input: CollectionInput) {
+  const { clock } = env;
   const collectedAt = new Date(input.collectedAt);
   const [decision] = await tx
     .select()
     .from(decisions)
     .where(eq(decisions.decisionNumber, input.decisionNumber))
     .for('update');
+  const businessDate = shanghaiDate(collectedAt);
+  const expected = decision ? await expectedFen(tx, env, decision, businessDate) : null;
   const [collection] = await tx
     .insert(collections)
     .values({
       bankId: input.bankId,
       bankTxnId: input.bankTxnId,
       decisionNumber: input.decisionNumber,
+      decisionId: decision?.id ?? null,
       amountFen: input.amountFen,
+      expectedFen: expected,
       channel: input.channel,
       collectedAt,
-      businessDate: shanghaiDate(collectedAt),
+      businessDate,
       receivedAt: clock.now(),
+      matchedAt: decision ? clock.now() : null,
       regionCode: decision?.regionCode ?? null,
     })
     .returning();
@@ -145,12 +152,13 @@ export async function recordCollection(tx: Tx, clock: Clock, input: CollectionIn
       flags: [f],
     };
   }
-  const result = await apply(tx, clock, decision, collection, input.keyId);
+  const result = await settle(tx, env, decision, collection, expected, input.keyId);
   return { collectionId: collection.id, decisionId: decision.id, status: 'matched' as const, ...result };
 }
 
 /** When a decision arrives, orphan collections for its number are matched and their sync-lag flags closed. */
-export async function matchOrphans(tx: Tx, clock: Clock, decisionId: number) {
+export async function matchOrphans(tx: Tx, env: CollectionEnv, decisionId: number) {
+  const { clock } = env;
   const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');
   const orphans = await tx
     .select()
@@ -159,7 +167,12 @@ export async function matchOrphans(tx: Tx, clock: Clock, decisionId: number) {
     .orderBy(collections.collectedAt);
   let current = decision;
   for (const orphan of orphans) {
-    await apply(tx, clock, current, orphan, null);
+    const expected = await expectedFen(tx, env, current, orphan.businessDate);
+    await tx
+      .update(collections)
+      .set({ decisionId, expectedFen: expected, matchedAt: clock.now(), regionCode: decision.regionCode })
+      .where(eq(collections.id, orphan.id));
+    await settle(tx, env, current, orphan, expected, null);
     await tx
       .update(paidStatusFlags)
       .set({

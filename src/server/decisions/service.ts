@@ -73,7 +73,7 @@ export async function writeDecision(
     after: { decisionNumber: row.decisionNumber, fineFen: row.fineFen, unitId: row.unitId },
     ip: by.ip,
   });
-  const matched = await matchOrphans(tx, ctx.clock, row.id);
+  const matched = await matchOrphans(tx, ctx, row.id);
   return { id: row.id, matched };
 }
 

@@ -33,7 +33,11 @@ interface Pending {
   timestamp: string;
   kind: 'bank' | 'police' | 'treasury';
   bankId: string | null;
+  lastUsedAt: Date | null;
 }
+
+/** "Last used" is for the key list; every use itself is in the audit log, so a minute's precision is enough. */
+const LAST_USED_PRECISION_MS = 60_000;
 
 /**
  * Signed machine API: headers are checked in onRequest, the signature over the raw body in
@@ -72,9 +76,11 @@ export function installMachineAuth(app: FastifyInstance, ctx: AppContext): void 
     const required = request.routeOptions.config.machine;
     if (required !== p.kind) throw forbidden(`A ${p.kind} key cannot call this API`, 'wrong_institution');
     request.institution = { keyId: p.keyId, kind: p.kind, bankId: p.bankId };
+    const now = ctx.clock.now();
+    if (p.lastUsedAt && now.getTime() - p.lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
     await ctx.database.db
       .update(institutionKeys)
-      .set({ lastUsedAt: ctx.clock.now() })
+      .set({ lastUsedAt: now })
       .where(eq(institutionKeys.id, p.keyId));
   }
 
@@ -102,6 +108,7 @@ export function installMachineAuth(app: FastifyInstance, ctx: AppContext): void 
       secret: ctx.secrets.open(key.secretEnc),
       kind: key.institution,
       bankId: key.bankId,
+      lastUsedAt: key.lastUsedAt,
     };
     if (request.method === 'GET' || request.method === 'HEAD') {
       if (!verify(request, p, '')) return fail(request, keyId, 'signature does not match');

@@ -8,7 +8,6 @@ import {
   maskDecision,
   statementPushSchema,
 } from '../../domain';
-import { loadCalendar } from '../calendar/repository';
 import { recordCollection } from '../collections/service';
 import type { AppContext, Institution } from '../context';
 import { agreements, decisions, statementLines } from '../db/schema';
@@ -41,7 +40,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         let due: number | null = null;
         let reason: string | null = null;
         try {
-          due = amountDueFen(d, today, await loadCalendar(db, d.regionCode));
+          due = amountDueFen(d, today, await ctx.calendars.forRegion(db, d.regionCode));
         } catch (e) {
           if (!(e instanceof CalendarMissingError)) throw e;
           reason = 'calendar_missing';
@@ -76,7 +75,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           async () => {
             try {
               const body = await db.transaction(async (tx) => {
-                const r = await recordCollection(tx, ctx.clock, {
+                const r = await recordCollection(tx, ctx, {
                   ...request.body,
                   bankId: inst.bankId ?? '',
                   keyId: inst.keyId,
