@@ -1,4 +1,5 @@
 import { type AgreementAction, type AgreementStatus, agreementTransition } from './agreements';
+import { REFUND_ACTION_ROLES, REFUND_STEPS, type RefundAction, type RefundStatus } from './refunds';
 import { type Actor, type Role, regionContains } from './roles';
 
 export const RESOURCES = [
@@ -22,6 +23,7 @@ export const RESOURCES = [
   'collections',
   'paid-status-flags',
   'status-corrections',
+  'refunds',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -46,7 +48,9 @@ export type Action =
   | 'reveal'
   | 'review'
   | 'confirm'
-  | 'reject';
+  | 'reject'
+  | RefundAction
+  | 'print';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -128,6 +132,13 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     confirm: ['police'],
     reject: ['police'],
   },
+  refunds: {
+    ...read(['unit', 'dept', 'police', 'finance', 'treasury', 'auditor']),
+    create: ['unit'],
+    edit: ['unit'],
+    ...REFUND_ACTION_ROLES,
+    print: ['finance'],
+  },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */
@@ -151,8 +162,17 @@ function inScope(user: Actor, record: ScopedRecord): boolean {
   return true;
 }
 
+function refundStateAllows(action: Action, status: RefundStatus): boolean {
+  if (action === 'edit') return status === 'draft';
+  if (action === 'print') return status === 'voucher_issued' || status === 'executed';
+  const step = REFUND_STEPS[action as RefundAction];
+  return step ? step.from.includes(status) : true;
+}
+
 function stateAllows(resource: Resource, action: Action, record: ScopedRecord): boolean {
-  if (resource !== 'agreements' || record.status === undefined) return true;
+  if (record.status === undefined) return true;
+  if (resource === 'refunds') return refundStateAllows(action, record.status as RefundStatus);
+  if (resource !== 'agreements') return true;
   const status = record.status as AgreementStatus;
   if (action === 'activate' || action === 'suspend' || action === 'terminate')
     return agreementTransition(status, action) !== null;

@@ -36,6 +36,7 @@ import { bankRoutes } from './machine/bank-routes';
 import { policeRoutes } from './machine/police-routes';
 import { createSecretBox, loadSecretKey } from './machine/secrets';
 import { referenceRoutes } from './reference/routes';
+import { refundRoutes } from './refunds/routes';
 import { regionRoutes } from './regions/routes';
 import { statusCorrectionRoutes } from './status-corrections/routes';
 import { summaryRoutes } from './summary/routes';
@@ -119,6 +120,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(decisionRoutes(ctx), { prefix: '/api/decisions' });
   await app.register(flagRoutes(ctx), { prefix: '/api/paid-status-flags' });
   await app.register(statusCorrectionRoutes(ctx), { prefix: '/api/status-corrections' });
+  await app.register(refundRoutes(ctx), { prefix: '/api/refunds' });
   await app.register(bankRoutes(ctx), { prefix: '/api/bank/v1' });
   await app.register(policeRoutes(ctx), { prefix: '/api/police/v1' });
 

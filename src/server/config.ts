@@ -16,6 +16,8 @@ export interface Config {
   syncLagHours: number;
   /** Decisions the demo generator writes (tens of thousands for the demo, few in tests). */
   demoDecisions: number;
+  /** Refunds strictly above this need a second, different finance approver. */
+  refundSecondApprovalFen: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -39,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appSecretKey: env.APP_SECRET_KEY || undefined,
     syncLagHours: Number(env.SYNC_LAG_HOURS ?? 2),
     demoDecisions: Number(env.DEMO_DECISIONS ?? 30_000),
+    refundSecondApprovalFen: Number(env.REFUND_SECOND_APPROVAL_FEN ?? 1_000_000),
   };
 }

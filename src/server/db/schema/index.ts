@@ -4,4 +4,5 @@ export * from './calendar';
 export * from './collections';
 export * from './master-data';
 export * from './organisation';
+export * from './refunds';
 export * from './users';
