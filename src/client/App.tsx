@@ -18,6 +18,8 @@ import { Layout } from './layout/Layout';
 import paidStatusFlags from './paid-status-flags';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import refunds from './refunds';
+import { RefundVoucherPage } from './refunds/RefundVoucherPage';
 import regions from './regions';
 import statusCorrections from './status-corrections';
 import supervisionNotes from './supervision-notes';
@@ -36,6 +38,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="refunds" {...refunds} />
     <Resource name="paid-status-flags" {...paidStatusFlags} />
     <Resource name="decisions" {...decisions} />
     <Resource name="status-corrections" {...statusCorrections} />
@@ -59,6 +62,9 @@ export const App = () => (
       <Route path="/billing-codes/import" element={<BillingCodeImportPage />} />
       <Route path="/decisions/import" element={<DecisionImportPage />} />
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path="/refunds/:id/voucher" element={<RefundVoucherPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -13,7 +13,14 @@ export async function prepareDatabase(
 ): Promise<DemoSummary | null> {
   await seedReferenceData(database.db);
   if (!config.seedDemo || !(await isEmpty(database.db))) return null;
-  return seedDemo(database.db, clock, createAuditLog(clock), config.demoPassword, config.demoDecisions);
+  return seedDemo(
+    database.db,
+    clock,
+    createAuditLog(clock),
+    config.demoPassword,
+    config.demoDecisions,
+    config.refundSecondApprovalFen,
+  );
 }
 
 const SWEEP_MS = 5 * 60_000;

@@ -1,6 +1,5 @@
 import { Chip } from '@mui/material';
 import {
-  Button,
   CreateButton,
   DataTable,
   FunctionField,
@@ -12,10 +11,8 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
-import { Link } from 'react-router-dom';
 import { ImportButton } from '../common/ImportButton';
 import { budgetLevelChoices } from '../common/levelChoices';
-import { useCan } from '../common/useCan';
 
 const statusChoices = ['active', 'retired'].map((id) => ({
   id,

@@ -35,7 +35,7 @@ const RotateButton = () => {
     onSuccess: (k) => setIssued(k),
     onError: (e: Error) => notify(e.message, { type: 'error' }),
   });
-  if (!record || record.status !== 'active' || !allowed) return null;
+  if (record?.status !== 'active' || !allowed) return null;
   return (
     <>
       <Button

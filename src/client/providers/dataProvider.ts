@@ -91,6 +91,22 @@ export const dataProvider = {
       })
     ).json;
   },
+  async bulkApproveRefunds(
+    ids: number[],
+  ): Promise<{ results: { id: number; ok: boolean; status?: string; code?: string; message?: string }[] }> {
+    return (
+      await httpClient(`${API}/refunds/bulk/approve`, { method: 'POST', body: JSON.stringify({ ids }) })
+    ).json;
+  },
+  async uploadEvidence(refundId: Identifier, filename: string, contentBase64: string): Promise<void> {
+    await httpClient(`${API}/refunds/${refundId}/attachments`, {
+      method: 'POST',
+      body: JSON.stringify({ filename, contentBase64 }),
+    });
+  },
+  async refundVoucher(refundId: Identifier, print: boolean): Promise<RefundVoucher> {
+    return (await httpClient(`${API}/refunds/${refundId}/voucher${print ? '?print=1' : ''}`)).json;
+  },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {
       method: 'POST',
@@ -99,3 +115,28 @@ export const dataProvider = {
   },
 };
 export type AppDataProvider = typeof dataProvider;
+
+/** The 收入退还书 as the API prints it. */
+export interface RefundVoucher {
+  refundId: number;
+  number: string;
+  issuedOn: string;
+  amountFen: number;
+  amountInWords: string;
+  reason: string;
+  decisionNumber: string;
+  unitName: string;
+  payerName: string;
+  payeeName: string;
+  payeeAccount: string;
+  payeeBank: string;
+  budgetSubjectCode: string | null;
+  budgetSubjectName: string | null;
+  budgetLevel: string | null;
+  projectCode: string;
+  treasury: { code: string; name: string; accountName: string; accountNumber: string } | null;
+  reviewerName: string | null;
+  approvals: { name: string; at: string }[];
+  status: string;
+  printed: boolean;
+}

@@ -3,6 +3,19 @@ import { session } from './session';
 
 /** Server error codes the SPA has a translation for (`app.errors.<code>`). */
 export const KNOWN_ERROR_CODES = [
+  'over_refund',
+  'duplicate_pending_refund',
+  'refund_race',
+  'wrong_state',
+  'not_your_step',
+  'approver_is_applicant',
+  'approver_is_reviewer',
+  'already_approved_by_you',
+  'decision_not_paid',
+  'evidence_type',
+  'evidence_too_large',
+  'evidence_closed',
+  'no_voucher',
   'unauthenticated',
   'forbidden',
   'csrf',

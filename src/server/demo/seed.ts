@@ -22,6 +22,7 @@ import {
 } from '../db/schema';
 import { seedDecisions } from './decisions';
 import { seededRandom } from './random';
+import { seedRefunds } from './refunds';
 import {
   BANKS,
   BILLING_CODES,
@@ -71,6 +72,7 @@ export interface DemoSummary {
   decisions: number;
   collections: number;
   flags: number;
+  refunds: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function seedDemo(
   audit: AuditLog,
   password: string,
   decisionCount = 30_000,
+  refundThresholdFen = 1_000_000,
 ): Promise<DemoSummary> {
   const rnd = seededRandom(20260401);
   const windowEnd = addCalendarDays(clock.today(), -1);
@@ -260,6 +263,7 @@ export async function seedDemo(
       },
     ]);
     const decisionStats = await seedDecisions(tx, decisionCount, windowEnd, clock.now());
+    const refundCount = await seedRefunds(tx, clock.now(), clock.today(), refundThresholdFen);
     await audit.record(tx, {
       actor: null,
       actorUsername: 'system',
@@ -267,7 +271,7 @@ export async function seedDemo(
       resource: 'system',
       after: { users: DEMO_USERS.length, agreements: inserted.length, ...decisionStats },
     });
-    return { agreements: inserted.length, ...decisionStats };
+    return { agreements: inserted.length, ...decisionStats, refunds: refundCount };
   });
   return { users: DEMO_USERS.map((u) => u.username), ...stats };
 }

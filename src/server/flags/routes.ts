@@ -1,10 +1,9 @@
-import { and, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bulkReviewSchema, FLAG_TYPES, type FlagType } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import { decisions, paidStatusFlags } from '../db/schema';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
-import { regionSubtree } from '../http/scope';
 import { flagScope } from './scope';
 
 /** Police HQ's inbox of paid-status anomalies. */

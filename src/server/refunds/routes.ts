@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, lte, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,7 +33,7 @@ import {
 } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
-import { refundScope } from './scope';
+import { refundScope, refundsPendingFor } from './scope';
 import { bulkTransition, createRefund, refundBalance, transition, updateDraft } from './service';
 import { voucherView } from './voucher';
 
@@ -71,36 +71,6 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .where(and(eq(refunds.id, id), refundScope(db, actor)))
       .for('update')
       .then((r) => r[0]);
-
-  /** "Waiting for me": the step each role takes next, for the records in its scope. */
-  function pendingFor(actor: Actor): SQL {
-    switch (actor.role) {
-      case 'unit':
-        return eq(refunds.status, 'draft');
-      case 'police':
-      case 'dept':
-        return eq(refunds.status, 'submitted');
-      case 'treasury':
-        return eq(refunds.status, 'voucher_issued');
-      case 'finance':
-        return or(
-          and(
-            eq(refunds.status, 'reviewed'),
-            ne(refunds.createdBy, actor.id),
-            or(sql`${refunds.reviewedBy} is null`, ne(refunds.reviewedBy, actor.id)),
-            notExists(
-              db
-                .select({ one: sql`1` })
-                .from(refundApprovals)
-                .where(and(eq(refundApprovals.refundId, refunds.id), eq(refundApprovals.userId, actor.id))),
-            ),
-          ),
-          inArray(refunds.status, ['approved', 'failed']),
-        ) as SQL;
-      default:
-        return sql`false`;
-    }
-  }
 
   const listColumns = {
     r: refunds,
@@ -239,7 +209,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             pendingFor: (v) => {
               if (v !== 'me')
                 throw badRequest('pendingFor must be "me"', { 'filter.pendingFor': 'must be "me"' });
-              return pendingFor(actor);
+              return refundsPendingFor(db, actor);
             },
           },
         });

@@ -1,8 +1,8 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
 import type { RefundParty } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import type { Db } from '../db/client';
-import { refunds, units } from '../db/schema';
+import { refundApprovals, refunds, units } from '../db/schema';
 import { regionSubtree } from '../http/scope';
 
 type Unit = Pick<typeof units.$inferSelect, 'id' | 'kind' | 'departmentId'>;
@@ -41,4 +41,34 @@ export function partyOf(actor: Actor, refund: { unitId: number }, unit: Unit): R
   if (actor.role === 'finance') return 'finance';
   if (actor.role === 'treasury') return 'treasury';
   return null;
+}
+
+/** "Waiting for me": the step each role takes next, for the records in its scope. */
+export function refundsPendingFor(db: Db, actor: Actor): SQL {
+  switch (actor.role) {
+    case 'unit':
+      return eq(refunds.status, 'draft');
+    case 'police':
+    case 'dept':
+      return eq(refunds.status, 'submitted');
+    case 'treasury':
+      return eq(refunds.status, 'voucher_issued');
+    case 'finance':
+      return or(
+        and(
+          eq(refunds.status, 'reviewed'),
+          ne(refunds.createdBy, actor.id),
+          or(isNull(refunds.reviewedBy), ne(refunds.reviewedBy, actor.id)),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(refundApprovals)
+              .where(and(eq(refundApprovals.refundId, refunds.id), eq(refundApprovals.userId, actor.id))),
+          ),
+        ),
+        inArray(refunds.status, ['approved', 'failed']),
+      ) as SQL;
+    default:
+      return sql`false`;
+  }
 }

@@ -1,0 +1,42 @@
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import { useMutation } from '@tanstack/react-query';
+import { Button, useDataProvider, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
+import { useCan } from '../common/useCan';
+import type { AppDataProvider } from '../providers/dataProvider';
+
+/** Finance approves the selection; each refund is judged on its own and failures are counted, not hidden. */
+export const BulkApproveButton = () => {
+  const { selectedIds } = useListContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const unselect = useUnselectAll('refunds');
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const approve = useMutation({
+    mutationFn: () => dataProvider.bulkApproveRefunds(selectedIds.map(Number)),
+    onSuccess: (r) => {
+      const ok = r.results.filter((x) => x.ok).length;
+      const failed = r.results.filter((x) => !x.ok);
+      notify('resources.refunds.notifications.bulk_approved', {
+        type: failed.length ? 'warning' : 'info',
+        messageArgs: {
+          count: ok,
+          failed: failed.length,
+          detail: failed.map((f) => `#${f.id} ${f.message}`).join('; '),
+        },
+      });
+      unselect();
+      refresh();
+    },
+    onError: (e: Error) => notify(e.message, { type: 'error' }),
+  });
+  if (!useCan('approve', 'refunds')) return null;
+  return (
+    <Button
+      label="resources.refunds.action.bulk_approve"
+      onClick={() => approve.mutate()}
+      disabled={approve.isPending}
+    >
+      <DoneAllIcon />
+    </Button>
+  );
+};

@@ -1,0 +1,43 @@
+import { Grid } from '@mui/material';
+import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { refundReasonChoices } from './choices';
+import { validateYuan } from './yuan';
+
+/** Only paid decisions of the unit can be refunded; the server checks it again. */
+export const RefundInputs = ({ edit = false }: { edit?: boolean }) => (
+  <Grid container spacing={2} sx={{ width: '100%', maxWidth: 900 }}>
+    <Grid size={{ xs: 12, md: 6 }}>
+      <ReferenceInput
+        source="decisionId"
+        reference="decisions"
+        filter={{ paymentStatus: ['paid', 'partially_refunded'] }}
+      >
+        <AutocompleteInput
+          optionText="decisionNumber"
+          filterToQuery={(q: string) => ({ q })}
+          validate={required()}
+          disabled={edit}
+          fullWidth
+        />
+      </ReferenceInput>
+    </Grid>
+    <Grid size={{ xs: 12, md: 3 }}>
+      <SelectInput source="reason" choices={refundReasonChoices} validate={required()} fullWidth />
+    </Grid>
+    <Grid size={{ xs: 12, md: 3 }}>
+      <TextInput source="amountYuan" validate={[required(), validateYuan]} fullWidth />
+    </Grid>
+    <Grid size={{ xs: 12, md: 4 }}>
+      <TextInput source="payeeName" validate={required()} fullWidth />
+    </Grid>
+    <Grid size={{ xs: 12, md: 4 }}>
+      <TextInput source="payeeAccount" validate={required()} fullWidth />
+    </Grid>
+    <Grid size={{ xs: 12, md: 4 }}>
+      <TextInput source="payeeBank" validate={required()} fullWidth />
+    </Grid>
+    <Grid size={12}>
+      <TextInput source="note" multiline minRows={2} fullWidth />
+    </Grid>
+  </Grid>
+);

@@ -1,0 +1,103 @@
+import {
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  DateField,
+  DateInput,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
+import { parseYuan } from '../../domain/money';
+import { FenField } from '../common/money';
+import { useCan } from '../common/useCan';
+import { session } from '../providers/session';
+import { BulkApproveButton } from './BulkApproveButton';
+import { refundReasonChoices, refundStatusChoices } from './choices';
+import { fenToYuanText } from './yuan';
+
+const yuanFilter = {
+  parse: (v: string) => {
+    try {
+      return v ? parseYuan(v.trim()) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  format: fenToYuanText,
+};
+
+const filters = [
+  <BooleanInput
+    key="pendingFor"
+    source="pendingFor"
+    label="resources.refunds.filters.pending_for_me"
+    parse={(v: boolean) => (v ? 'me' : undefined)}
+    format={(v: unknown) => v === 'me'}
+    alwaysOn
+  />,
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={refundStatusChoices} alwaysOn />,
+  <SelectInput key="reason" source="reason" choices={refundReasonChoices} alwaysOn />,
+  <ReferenceInput key="unitId" source="unitId" reference="units">
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <TextInput
+    key="amountFen_gte"
+    source="amountFen_gte"
+    label="resources.refunds.filters.amount_gte"
+    {...yuanFilter}
+  />,
+  <TextInput
+    key="amountFen_lte"
+    source="amountFen_lte"
+    label="resources.refunds.filters.amount_lte"
+    {...yuanFilter}
+  />,
+  <DateInput key="createdAt_lte" source="createdAt_lte" label="resources.refunds.filters.applied_before" />,
+];
+
+const ListActions = () => <TopToolbar>{useCan('create', 'refunds') ? <CreateButton /> : null}</TopToolbar>;
+
+/** Who reads this list as an inbox (finance, reviewers, treasury) starts on "waiting for me". */
+const INBOX_ROLES = ['finance', 'police', 'dept', 'treasury'];
+
+export const RefundList = () => {
+  const role = session.get()?.user.role ?? '';
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={INBOX_ROLES.includes(role) ? { pendingFor: 'me' } : {}}
+      sort={{ field: 'id', order: 'DESC' }}
+      actions={<ListActions />}
+    >
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={<BulkApproveButton />}
+        sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
+      >
+        <DataTable.Col source="id" />
+        <DataTable.Col source="decisionNumber" />
+        <DataTable.Col source="unitName" />
+        <DataTable.Col source="reason">
+          <SelectField source="reason" choices={refundReasonChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="amountFen">
+          <FenField source="amountFen" />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={refundStatusChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="approvalCount" />
+        <DataTable.Col source="createdByName" />
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

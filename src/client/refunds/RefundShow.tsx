@@ -1,0 +1,212 @@
+import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
+import BlockIcon from '@mui/icons-material/Block';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import PaidIcon from '@mui/icons-material/Paid';
+import PrintIcon from '@mui/icons-material/Print';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import SendIcon from '@mui/icons-material/Send';
+import UndoIcon from '@mui/icons-material/Undo';
+import VerifiedIcon from '@mui/icons-material/Verified';
+import { Alert, Link as MuiLink } from '@mui/material';
+import {
+  ArrayField,
+  Button,
+  DataTable,
+  DateField,
+  EditButton,
+  FunctionField,
+  Labeled,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { ActionButton } from '../common/ActionButton';
+import { FenField } from '../common/money';
+import { useCan } from '../common/useCan';
+import { refundReasonChoices, refundStatusChoices } from './choices';
+import { EvidenceUpload } from './EvidenceUpload';
+
+const EditIfAllowed = () => (useCan('edit', 'refunds', useRecordContext()) ? <EditButton /> : null);
+
+const VoucherButton = () => {
+  const record = useRecordContext();
+  if (!record?.voucherNumber) return null;
+  return (
+    <Button component={Link} to={`/refunds/${record.id}/voucher`} label="resources.refunds.action.voucher">
+      <PrintIcon />
+    </Button>
+  );
+};
+
+const step = (
+  action: string,
+  icon: React.ReactElement,
+  extra: Partial<React.ComponentProps<typeof ActionButton>> = {},
+) => (
+  <ActionButton
+    key={action}
+    action={action}
+    label={`resources.refunds.action.${action}`}
+    successMessage={`resources.refunds.notifications.${action}`}
+    icon={icon}
+    {...extra}
+  />
+);
+
+const ShowActions = () => (
+  <TopToolbar>
+    {step('submit', <SendIcon />)}
+    {step('review', <VerifiedIcon />)}
+    {step('return', <AssignmentReturnIcon />, { reason: 'required', color: 'warning' })}
+    {step('approve', <CheckCircleIcon />)}
+    {step('issue-voucher', <ReceiptLongIcon />)}
+    {step('reissue-voucher', <ReceiptLongIcon />)}
+    {step('execute', <PaidIcon />)}
+    {step('fail', <ErrorIcon />, { reason: 'required', color: 'error' })}
+    {step('reject', <BlockIcon />, { reason: 'required', color: 'error' })}
+    {step('withdraw', <UndoIcon />, { color: 'warning' })}
+    <VoucherButton />
+    <EditIfAllowed />
+  </TopToolbar>
+);
+
+const dateTime = (source: string) => (
+  <DateField source={source} showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
+);
+
+const LastReason = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.lastReason || !['draft', 'rejected', 'failed'].includes(record.status)) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 1 }}>
+      {translate('resources.refunds.fields.lastReason')}：{record.lastReason}
+    </Alert>
+  );
+};
+
+const Timeline = () => {
+  const translate = useTranslate();
+  return (
+    <ArrayField source="events" label={false}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="at" label="resources.refunds.events.at">
+          {dateTime('at')}
+        </DataTable.Col>
+        <DataTable.Col source="action" label="resources.refunds.events.action">
+          <FunctionField<{ action: string }>
+            render={(r) => translate(`resources.refunds.action.${r.action}`)}
+          />
+        </DataTable.Col>
+        <DataTable.Col source="toStatus" label="resources.refunds.fields.status">
+          <SelectField source="toStatus" choices={refundStatusChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="actorName" label="resources.refunds.events.actor" />
+        <DataTable.Col source="reason" label="resources.refunds.events.reason" />
+      </DataTable>
+    </ArrayField>
+  );
+};
+
+const Attachments = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <>
+      {record.attachments?.length === 0 && (
+        <Alert severity="info">{translate('resources.refunds.evidence.none')}</Alert>
+      )}
+      <ArrayField source="attachments" label={false}>
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="filename" label="resources.refunds.evidence.filename">
+            <FunctionField<{ id: number; filename: string }>
+              render={(a) => (
+                <MuiLink
+                  href={`/api/refunds/${record.id}/attachments/${a.id}`}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {a.filename}
+                </MuiLink>
+              )}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="mimeType" label="resources.refunds.evidence.type" />
+          <DataTable.Col source="size" label="resources.refunds.evidence.size" />
+          <DataTable.Col source="uploadedAt" label="resources.refunds.evidence.uploaded_at">
+            {dateTime('uploadedAt')}
+          </DataTable.Col>
+        </DataTable>
+      </ArrayField>
+      <EvidenceUpload />
+    </>
+  );
+};
+
+export const RefundShow = () => (
+  <Show actions={<ShowActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="resources.refunds.section.application">
+        <LastReason />
+        <TextField source="id" />
+        <SelectField source="status" choices={refundStatusChoices} />
+        <SelectField source="reason" choices={refundReasonChoices} />
+        <FenField source="amountFen" />
+        <TextField source="unitName" />
+        <TextField source="createdByName" />
+        <TextField source="payeeName" />
+        <TextField source="payeeAccount" />
+        <TextField source="payeeBank" />
+        <TextField source="note" emptyText="—" />
+        <TextField source="voucherNumber" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.refunds.section.decision" path="decision">
+        <TextField source="decision.decisionNumber" label="resources.decisions.fields.decisionNumber" />
+        <TextField source="decision.partyName" label="resources.decisions.fields.partyName" />
+        <FenField source="decision.fineFen" label="resources.decisions.fields.fineFen" />
+        <TextField source="decision.servedOn" label="resources.decisions.fields.servedOn" />
+        <Labeled label="resources.refunds.fields.paidFen">
+          <FenField source="balance.paidFen" />
+        </Labeled>
+        <Labeled label="resources.refunds.fields.refundableFen">
+          <FenField source="balance.refundableFen" />
+        </Labeled>
+        <ArrayField source="balance.earlier" label="resources.refunds.fields.earlier">
+          <DataTable bulkActionButtons={false} rowClick={false}>
+            <DataTable.Col source="id" label="resources.refunds.fields.id" />
+            <DataTable.Col source="reason" label="resources.refunds.fields.reason">
+              <SelectField source="reason" choices={refundReasonChoices} />
+            </DataTable.Col>
+            <DataTable.Col source="amountFen" label="resources.refunds.fields.amountFen">
+              <FenField source="amountFen" />
+            </DataTable.Col>
+            <DataTable.Col source="status" label="resources.refunds.fields.status">
+              <SelectField source="status" choices={refundStatusChoices} />
+            </DataTable.Col>
+          </DataTable>
+        </ArrayField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.refunds.section.evidence" path="evidence">
+        <Attachments />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.refunds.section.timeline" path="timeline">
+        <Timeline />
+        <ArrayField source="approvals" label="resources.refunds.fields.approvals">
+          <DataTable bulkActionButtons={false} rowClick={false}>
+            <DataTable.Col source="name" label="resources.refunds.events.actor" />
+            <DataTable.Col source="at" label="resources.refunds.events.at">
+              {dateTime('at')}
+            </DataTable.Col>
+          </DataTable>
+        </ArrayField>
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
