@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { PoliceTrends } from './PoliceTrends';
+import { RefundReasonChart } from './RefundReasonChart';
 import { SummaryCardView } from './SummaryCardView';
 
 /** A dashboard per role: the server decides which counts a role gets, in its scope. */
@@ -43,7 +44,12 @@ export const Dashboard = () => {
           </Grid>
         ))}
       </Grid>
-      {data?.trends && <PoliceTrends trends={data.trends} />}
+      {data?.trends?.syncLag && data.trends.openFlagsByType && (
+        <PoliceTrends
+          trends={{ syncLag: data.trends.syncLag, openFlagsByType: data.trends.openFlagsByType }}
+        />
+      )}
+      {data?.trends?.refundsByReason && <RefundReasonChart rows={data.trends.refundsByReason} />}
       {data && data.cards.length === 0 && (
         <Typography sx={{ mt: 2 }}>{translate('app.dashboard.empty')}</Typography>
       )}

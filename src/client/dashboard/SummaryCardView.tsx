@@ -1,6 +1,7 @@
 import { Card, CardActionArea, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { formatFen } from '../../domain/money';
 import type { SummaryCard } from '../providers/dataProvider';
 
 /** One number with its title; links to the list pre-filtered when the card names one. */
@@ -15,7 +16,7 @@ export const SummaryCardView = ({ card }: { card: SummaryCard }) => {
         {translate(`app.dashboard.cards.${card.key}`)}
       </Typography>
       <Typography variant="h4" component="p" data-testid={`card-${card.key}`}>
-        {card.value.toLocaleString('zh-CN')}
+        {card.format === 'fen' ? formatFen(card.value) : card.value.toLocaleString('zh-CN')}
       </Typography>
     </CardContent>
   );

@@ -24,6 +24,8 @@ export const enApp = {
       subtitle: '%{role} · business date %{today}',
       empty: 'Nothing needs your attention right now.',
       charts: {
+        refunds_by_reason: 'Refunds by reason',
+        refund_count: 'Refunds',
         sync_lag: 'Sync-lag flags (last 14 days)',
         raised: 'Raised',
         resolved: 'Resolved',
@@ -31,6 +33,10 @@ export const enApp = {
         open: 'Open',
       },
       cards: {
+        refunds_waiting: 'Refunds waiting for me',
+        refunds_waiting_amount: 'Amount waiting',
+        refunds_oldest_days: 'Oldest waiting (days)',
+        refunds_avg_approval_hours: 'Average approval time (hours)',
         agreements_active: 'Active agreements',
         agreements_draft: 'Draft agreements',
         agreements_suspended: 'Suspended agreements',

@@ -22,6 +22,8 @@ export const zhApp: Tree<typeof enApp> = {
       subtitle: '%{role} · 业务日期 %{today}',
       empty: '目前没有需要您处理的事项。',
       charts: {
+        refunds_by_reason: '退付（按原因）',
+        refund_count: '笔数',
         sync_lag: '同步滞后标记趋势（近 14 天）',
         raised: '新增',
         resolved: '已解决',
@@ -29,6 +31,10 @@ export const zhApp: Tree<typeof enApp> = {
         open: '待核查',
       },
       cards: {
+        refunds_waiting: '待我办理的退付',
+        refunds_waiting_amount: '待办退付金额',
+        refunds_oldest_days: '最早待办已等待（天）',
+        refunds_avg_approval_hours: '平均审批用时（小时）',
         agreements_active: '生效协议',
         agreements_draft: '草稿协议',
         agreements_suspended: '暂停协议',

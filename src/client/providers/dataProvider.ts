@@ -2,6 +2,12 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { Identifier } from 'react-admin';
 import { httpClient } from './httpClient';
 
+export interface RefundReasonTrend {
+  reason: string;
+  count: number;
+  amountFen: number;
+}
+
 export interface PoliceTrendData {
   syncLag: { date: string; raised: number; resolved: number }[];
   openFlagsByType: { type: string; open: number }[];
@@ -15,6 +21,7 @@ export interface SummaryCard {
   value: number;
   resource?: string;
   filter?: Record<string, unknown>;
+  format?: 'fen';
 }
 
 export interface RowError {
@@ -59,7 +66,7 @@ export const dataProvider = {
     role: string;
     today: string;
     cards: SummaryCard[];
-    trends?: PoliceTrendData;
+    trends?: Partial<PoliceTrendData> & { refundsByReason?: RefundReasonTrend[] };
     warnings: { key: string; year: number }[];
   }> {
     return (await httpClient(`${API}/summary`)).json;

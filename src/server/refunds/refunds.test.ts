@@ -11,6 +11,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// One session per user: logins are rate-limited per user and IP, as they should be.
+const agents = new Map<string, ReturnType<TestApp['login']>>();
+const as = (username: string) => {
+  if (!agents.has(username)) agents.set(username, t.login(username));
+  return agents.get(username)!;
+};
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
 const used = new Set<number>();
 
@@ -55,7 +62,7 @@ const auditFor = async (id: number) =>
 
 describe('refund chain for a traffic-police unit', () => {
   it('unit applies → police reviews → finance approves → voucher → treasury executes → decision refunded', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1);
     const created = await unit.post('/api/refunds', application(d.id, 1_000));
     expect(created.statusCode).toBe(201);
@@ -84,13 +91,13 @@ describe('refund chain for a traffic-police unit', () => {
 
     expect((await unit.post(`/api/refunds/${r.id}/approve`, {})).statusCode).toBe(403);
     expect((await unit.post(`/api/refunds/${r.id}/submit`, {})).json().status).toBe('submitted');
-    const police = await t.login('police');
+    const police = await as('police');
     const inbox = (await police.get(listUrl('refunds', { filter: { pendingFor: 'me' } }))).json();
     expect(inbox.map((x: { id: number }) => x.id)).toContain(r.id);
     expect((await police.post(`/api/refunds/${r.id}/review`, {})).json().status).toBe('reviewed');
 
-    const finance = await t.login('finance');
-    const executeEarly = await (await t.login('treasury')).post(`/api/refunds/${r.id}/execute`, {});
+    const finance = await as('finance');
+    const executeEarly = await (await as('treasury')).post(`/api/refunds/${r.id}/execute`, {});
     expect(executeEarly.statusCode).toBe(409);
     const approved = (await finance.post(`/api/refunds/${r.id}/approve`, {})).json();
     expect(approved).toMatchObject({
@@ -112,7 +119,7 @@ describe('refund chain for a traffic-police unit', () => {
     expect(printed.treasury).not.toBeNull();
     expect((await police.get(`/api/refunds/${r.id}/voucher?print=1`)).statusCode).toBe(403);
 
-    const treasury = await t.login('treasury');
+    const treasury = await as('treasury');
     expect((await treasury.post(`/api/refunds/${r.id}/execute`, {})).json().status).toBe('executed');
     const [after] = await t.database.db.select().from(decisions).where(eq(decisions.id, d.id));
     expect(after.paymentStatus).toBe(d.paid > 1_000 ? 'partially_refunded' : 'refunded');
@@ -138,11 +145,11 @@ describe('refund chain for a traffic-police unit', () => {
   });
 
   it('return to the unit needs a reason and goes back to draft; the unit fixes it and resubmits', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1);
     const r = (await unit.post('/api/refunds', application(d.id, 500, 'overpaid'))).json();
     await unit.post(`/api/refunds/${r.id}/submit`, {});
-    const police = await t.login('police');
+    const police = await as('police');
     expect((await police.post(`/api/refunds/${r.id}/return`, {})).statusCode).toBe(400);
     const returned = (await police.post(`/api/refunds/${r.id}/return`, { reason: '缺少缴款凭证' })).json();
     expect(returned).toMatchObject({ status: 'draft', lastReason: '缺少缴款凭证' });
@@ -158,7 +165,7 @@ describe('refund chain for a traffic-police unit', () => {
 
 describe('refund rules', () => {
   it('refuses an over-refund and a second pending refund for the same reason (also while a draft); withdrawal frees it', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1);
     const over = await unit.post('/api/refunds', application(d.id, d.paid + 1));
     expect(over.statusCode).toBe(422);
@@ -177,7 +184,7 @@ describe('refund rules', () => {
   });
 
   it('only a paid decision of the own unit can be refunded', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const other = await paidDecision(2);
     expect((await unit.post('/api/refunds', application(other.id, 100))).statusCode).toBe(404);
     const [unpaid] = await t.database.db
@@ -191,19 +198,19 @@ describe('refund rules', () => {
   });
 
   it('a large refund needs two different finance users; the same one twice is a four-eyes breach', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1, THRESHOLD + 1);
     const r = (await unit.post('/api/refunds', application(d.id, THRESHOLD + 1, 'duplicate'))).json();
     await unit.post(`/api/refunds/${r.id}/submit`, {});
-    await (await t.login('police')).post(`/api/refunds/${r.id}/review`, {});
-    const finance = await t.login('finance');
+    await (await as('police')).post(`/api/refunds/${r.id}/review`, {});
+    const finance = await as('finance');
     const first = (await finance.post(`/api/refunds/${r.id}/approve`, {})).json();
     expect(first).toMatchObject({ status: 'reviewed', approvals: [expect.anything()] });
     const twice = await finance.post(`/api/refunds/${r.id}/approve`, {});
     expect(twice.statusCode).toBe(403);
     expect(twice.json().code).toBe('already_approved_by_you');
     expect((await finance.post(`/api/refunds/${r.id}/issue-voucher`, {})).statusCode).toBe(409);
-    const finance2 = await t.login('finance2');
+    const finance2 = await as('finance2');
     const inbox = (await finance2.get(listUrl('refunds', { filter: { pendingFor: 'me' } }))).json();
     expect(inbox.map((x: { id: number }) => x.id)).toContain(r.id);
     const second = (await finance2.post(`/api/refunds/${r.id}/approve`, {})).json();
@@ -212,32 +219,32 @@ describe('refund rules', () => {
   });
 
   it('a market unit is reviewed by its department, not by police; each sees only its own', async () => {
-    const unit = await t.login('unit_market');
+    const unit = await as('unit_market');
     const d = await paidDecision(7);
     const r = (await unit.post('/api/refunds', application(d.id, 100, 'wrong_payment'))).json();
     await unit.post(`/api/refunds/${r.id}/submit`, {});
-    const police = await t.login('police');
+    const police = await as('police');
     expect((await police.post(`/api/refunds/${r.id}/review`, {})).statusCode).toBe(404);
     expect((await police.get(`/api/refunds/${r.id}`)).statusCode).toBe(404);
-    expect((await (await t.login('unit')).get(`/api/refunds/${r.id}`)).statusCode).toBe(404);
-    const dept = await t.login('dept_market');
+    expect((await (await as('unit')).get(`/api/refunds/${r.id}`)).statusCode).toBe(404);
+    const dept = await as('dept_market');
     expect((await dept.post(`/api/refunds/${r.id}/reject`, {})).statusCode).toBe(400);
     expect((await dept.post(`/api/refunds/${r.id}/review`, {})).json().status).toBe('reviewed');
-    const finance = await t.login('finance');
+    const finance = await as('finance');
     const rejected = await finance.post(`/api/refunds/${r.id}/reject`, { reason: '证据不足' });
     expect(rejected.json()).toMatchObject({ status: 'rejected', lastReason: '证据不足' });
   });
 
   it('a failed execution goes back to finance, who reissues a new voucher number', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1);
     const r = (await unit.post('/api/refunds', application(d.id, 1_000, 'review_outcome'))).json();
     await unit.post(`/api/refunds/${r.id}/submit`, {});
-    await (await t.login('police')).post(`/api/refunds/${r.id}/review`, {});
-    const finance2 = await t.login('finance2');
+    await (await as('police')).post(`/api/refunds/${r.id}/review`, {});
+    const finance2 = await as('finance2');
     await finance2.post(`/api/refunds/${r.id}/approve`, {});
     const first = (await finance2.post(`/api/refunds/${r.id}/issue-voucher`, {})).json().voucherNumber;
-    const treasury = await t.login('treasury');
+    const treasury = await as('treasury');
     expect((await treasury.post(`/api/refunds/${r.id}/fail`, {})).statusCode).toBe(400);
     expect(
       (await treasury.post(`/api/refunds/${r.id}/fail`, { reason: '收款账户已销户' })).json().status,
@@ -252,8 +259,8 @@ describe('refund rules', () => {
   });
 
   it('bulk approval answers per id', async () => {
-    const unit = await t.login('unit');
-    const police = await t.login('police');
+    const unit = await as('unit');
+    const police = await as('police');
     const ids: number[] = [];
     for (const reason of ['revoked', 'changed']) {
       const d = await paidDecision(1);
@@ -263,7 +270,7 @@ describe('refund rules', () => {
       ids.push(r.id);
     }
     const res = (
-      await (await t.login('finance')).post('/api/refunds/bulk/approve', { ids: [...ids, 999_999] })
+      await (await as('finance')).post('/api/refunds/bulk/approve', { ids: [...ids, 999_999] })
     ).json();
     expect(res.results).toEqual([
       { id: ids[0], ok: true, status: 'approved' },
@@ -275,7 +282,7 @@ describe('refund rules', () => {
 
 describe('races (truly parallel on the PostgreSQL leg)', () => {
   it('two applications racing for the same refundable amount: exactly one wins', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1);
     const amount = Math.floor(d.paid / 2) + 1;
     const results = await Promise.all([
@@ -290,12 +297,12 @@ describe('races (truly parallel on the PostgreSQL leg)', () => {
   });
 
   it('concurrent approvals of one refund: exactly one approves it', async () => {
-    const unit = await t.login('unit');
+    const unit = await as('unit');
     const d = await paidDecision(1);
     const r = (await unit.post('/api/refunds', application(d.id, 100))).json();
     await unit.post(`/api/refunds/${r.id}/submit`, {});
-    await (await t.login('police')).post(`/api/refunds/${r.id}/review`, {});
-    const [a, b] = [await t.login('finance'), await t.login('finance2')];
+    await (await as('police')).post(`/api/refunds/${r.id}/review`, {});
+    const [a, b] = [await as('finance'), await as('finance2')];
     const results = await Promise.all([
       a.post(`/api/refunds/${r.id}/approve`, {}),
       b.post(`/api/refunds/${r.id}/approve`, {}),
@@ -310,5 +317,30 @@ describe('races (truly parallel on the PostgreSQL leg)', () => {
       .from(refunds)
       .where(inArray(refunds.id, [r.id]));
     expect(row.status).toBe('approved');
+  });
+});
+
+describe('dashboards', () => {
+  it('each role’s card counts the refunds waiting for its step, as the inbox lists them', async () => {
+    for (const user of ['finance', 'finance2', 'police', 'dept_market', 'treasury', 'unit']) {
+      const agent = await as(user);
+      const summary = (await agent.get('/api/summary')).json();
+      const card = summary.cards.find((c: { key: string }) => c.key === 'refunds_waiting');
+      const inbox = await agent.get(listUrl('refunds', { filter: { pendingFor: 'me' } }));
+      expect(card.value, user).toBe(Number(inbox.headers['content-range']?.toString().split('/')[1]));
+    }
+    const finance = (await (await as('finance')).get('/api/summary')).json();
+    const byReason = finance.trends.refundsByReason;
+    expect(byReason.map((r: { reason: string }) => r.reason)).toEqual([
+      'revoked',
+      'changed',
+      'overpaid',
+      'duplicate',
+      'wrong_payment',
+      'review_outcome',
+    ]);
+    const all = (await (await as('finance')).get(listUrl('refunds', { range: [0, 999] }))).json();
+    const live = all.filter((r: { status: string }) => r.status !== 'withdrawn' && r.status !== 'rejected');
+    expect(byReason.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(live.length);
   });
 });

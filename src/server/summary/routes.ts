@@ -1,6 +1,13 @@
 import { type AnyColumn, and, count, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { addCalendarDays, FILING_DAYS, FLAG_TYPES, type FlagType, shanghaiMidnight } from '../../domain';
+import {
+  addCalendarDays,
+  FILING_DAYS,
+  FLAG_TYPES,
+  type FlagType,
+  REFUND_REASONS,
+  shanghaiMidnight,
+} from '../../domain';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
 import { type AppContext, actorOf } from '../context';
@@ -10,6 +17,7 @@ import {
   calendarYears,
   decisionEvents,
   paidStatusFlags,
+  refunds,
   statusCorrections,
   supervisionNotes,
   units,
@@ -17,6 +25,7 @@ import {
 } from '../db/schema';
 import { flagScope } from '../flags/scope';
 import { regionScope, regionSubtree } from '../http/scope';
+import { refundScope, refundsPendingFor } from '../refunds/scope';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
 export interface SummaryCard {
@@ -24,6 +33,8 @@ export interface SummaryCard {
   value: number;
   resource?: string;
   filter?: Record<string, unknown>;
+  /** `fen`: an amount the SPA shows as ¥1,234.50. */
+  format?: 'fen';
 }
 
 export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -179,6 +190,55 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return FLAG_TYPES.map((type) => ({ type, open: rows.find((r) => r.type === type)?.open ?? 0 }));
   }
 
+  /** Refunds waiting for this user's step: count, amount and the oldest application's age in days. */
+  async function refundCards(actor: Actor): Promise<SummaryCard[]> {
+    const [row] = await db
+      .select({
+        n: count(),
+        amount: sql<number>`coalesce(sum(${refunds.amountFen}), 0)`.mapWith(Number),
+        oldest: sql<Date | null>`min(${refunds.createdAt})`.mapWith((v) => (v ? new Date(v) : null)),
+      })
+      .from(refunds)
+      .where(and(refundScope(db, actor), refundsPendingFor(db, actor)));
+    const days = row.oldest ? Math.floor((ctx.clock.now().getTime() - row.oldest.getTime()) / 86_400_000) : 0;
+    const filter = { pendingFor: 'me' };
+    const cards: SummaryCard[] = [{ key: 'refunds_waiting', value: row.n, resource: 'refunds', filter }];
+    if (actor.role === 'finance' || actor.role === 'treasury')
+      cards.push(
+        { key: 'refunds_waiting_amount', value: row.amount, resource: 'refunds', filter, format: 'fen' },
+        { key: 'refunds_oldest_days', value: days, resource: 'refunds', filter },
+      );
+    if (actor.role === 'finance') {
+      const [avg] = await db
+        .select({
+          hours:
+            sql<number>`coalesce(avg(extract(epoch from (${refunds.approvedAt} - ${refunds.submittedAt}))) / 3600, 0)`.mapWith(
+              Number,
+            ),
+        })
+        .from(refunds)
+        .where(and(refundScope(db, actor), sql`${refunds.approvedAt} is not null`));
+      cards.push({ key: 'refunds_avg_approval_hours', value: Math.round(avg.hours), resource: 'refunds' });
+    }
+    return cards;
+  }
+
+  async function refundsByReason(actor: Actor) {
+    const rows = await db
+      .select({
+        reason: refunds.reason,
+        count: count(),
+        amountFen: sql<number>`coalesce(sum(${refunds.amountFen}), 0)`.mapWith(Number),
+      })
+      .from(refunds)
+      .where(and(refundScope(db, actor), sql`${refunds.status} not in ('withdrawn', 'rejected')`))
+      .groupBy(refunds.reason);
+    return REFUND_REASONS.map((reason) => {
+      const r = rows.find((x) => x.reason === reason);
+      return { reason, count: r?.count ?? 0, amountFen: r?.amountFen ?? 0 };
+    });
+  }
+
   async function auditorCards(): Promise<SummaryCard[]> {
     const [{ n }] = await db
       .select({ n: count() })
@@ -232,11 +292,15 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (actor.role === 'police') cards.unshift(...(await policeCards(actor)));
       if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
       if (actor.role === 'auditor') cards.push(...(await auditorCards()));
+      if (['finance', 'police', 'dept', 'treasury', 'unit'].includes(actor.role))
+        cards.unshift(...(await refundCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
       const trends =
         actor.role === 'police'
           ? { syncLag: await syncLagTrend(actor), openFlagsByType: await openFlagsByType(actor) }
-          : undefined;
+          : actor.role === 'finance'
+            ? { refundsByReason: await refundsByReason(actor) }
+            : undefined;
       return { role: actor.role, today: ctx.clock.today(), cards, trends, warnings: await warnings(actor) };
     });
   };
