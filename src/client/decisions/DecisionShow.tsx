@@ -12,12 +12,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FenField } from '../common/money';
+import { ApplyRefundButton } from './ApplyRefundButton';
 import { paymentStatusChoices } from './choices';
 import { ProposeCorrectionButton } from './ProposeCorrectionButton';
 import { RevealButton } from './RevealButton';
 
 const Actions = () => (
   <TopToolbar>
+    <ApplyRefundButton />
     <RevealButton />
     <ProposeCorrectionButton />
   </TopToolbar>

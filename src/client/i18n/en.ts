@@ -592,6 +592,7 @@ export const enApp = {
         failed: 'Failed',
       },
       action: {
+        apply: 'Apply for a refund',
         create: 'Created',
         edit: 'Edit',
         submit: 'Submit',

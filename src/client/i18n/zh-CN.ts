@@ -572,6 +572,7 @@ export const zhApp: Tree<typeof enApp> = {
         failed: '退付失败',
       },
       action: {
+        apply: '申请退付',
         create: '创建申请',
         edit: '修改',
         submit: '提交',

@@ -45,11 +45,13 @@ export async function voucherView(ctx: AppContext, actor: Actor, id: number, pri
     .where(and(eq(refundVouchers.refundId, id), isNull(refundVouchers.supersededAt)));
   if (!voucher) throw conflict('no_voucher', 'No refund voucher has been issued for this refund');
   const level = row.code?.budgetLevel ?? null;
-  // The treasury of the decision's region at the subject's level, else the nearest one above it.
-  const candidates = level ? await db.select().from(treasuries).where(eq(treasuries.level, level)) : [];
-  const treasury = candidates
+  // The nearest treasury up the decision's region chain, one of the subject's level first.
+  const treasury = (await db.select().from(treasuries))
     .filter((t) => row.d.regionCode.startsWith(t.regionCode))
-    .sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
+    .sort(
+      (a, b) =>
+        Number(b.level === level) - Number(a.level === level) || b.regionCode.length - a.regionCode.length,
+    )[0];
   const [approvals, [reviewer]] = await Promise.all([
     db
       .select({ name: users.displayName, at: refundApprovals.at })
