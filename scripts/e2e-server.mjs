@@ -17,6 +17,7 @@ const child = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
     DATABASE_URL: '',
     SEED_DEMO: '1',
     DEMO_DECISIONS: '5000',
+    LOGIN_RATE_LIMIT: '1000',
   },
 });
 const stop = () => child.kill('SIGTERM');

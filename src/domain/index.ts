@@ -13,6 +13,7 @@ export * from './money';
 export * from './penalties';
 export * from './permissions';
 export * from './refunds';
+export * from './remittances';
 export * from './roles';
 export * from './schemas';
 export * from './supervision-notes';

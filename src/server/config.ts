@@ -18,6 +18,8 @@ export interface Config {
   demoDecisions: number;
   /** Refunds strictly above this need a second, different finance approver. */
   refundSecondApprovalFen: number;
+  /** Login attempts per IP and username in 15 minutes (the browser suite signs in far more often than people). */
+  loginRateLimit: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -42,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncLagHours: Number(env.SYNC_LAG_HOURS ?? 2),
     demoDecisions: Number(env.DEMO_DECISIONS ?? 30_000),
     refundSecondApprovalFen: Number(env.REFUND_SECOND_APPROVAL_FEN ?? 1_000_000),
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 30),
   };
 }

@@ -20,7 +20,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: {
           public: true,
           rateLimit: {
-            max: 30,
+            max: ctx.config.loginRateLimit,
             timeWindow: '15 minutes',
             keyGenerator: (req) =>
               `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '')}`,
