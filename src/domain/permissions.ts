@@ -24,6 +24,10 @@ export const RESOURCES = [
   'paid-status-flags',
   'status-corrections',
   'refunds',
+  'remittances',
+  'remittance-transfers',
+  'treasury-entries',
+  'entry-feedback',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -50,7 +54,8 @@ export type Action =
   | 'confirm'
   | 'reject'
   | RefundAction
-  | 'print';
+  | 'print'
+  | 'acknowledge';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -139,6 +144,14 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     ...REFUND_ACTION_ROLES,
     print: ['finance'],
   },
+  remittances: read(['treasury', 'finance', 'auditor', 'bank']),
+  'remittance-transfers': read(['treasury', 'finance', 'auditor', 'bank']),
+  'treasury-entries': {
+    ...read(['treasury', 'finance', 'auditor']),
+    create: ['treasury'],
+    import: ['treasury'],
+  },
+  'entry-feedback': { ...read(['finance', 'treasury', 'auditor', 'bank']), acknowledge: ['finance'] },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */

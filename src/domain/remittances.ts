@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import type { BusinessCalendar } from './calendar';
 import type { IsoDate } from './dates';
+import { BUDGET_LEVELS } from './master-data';
+import { isoDate } from './schemas';
 
 // 缴库 remittance of collections to the treasury; 入库 treasury entry; 占压 holding funds late
 export const REMITTANCE_STATUSES = ['pending', 'on_time', 'late', 'overdue'] as const;
@@ -124,3 +127,30 @@ export function entryFeedback(
   if (entries.some((e) => e.entryDate > entryDue)) return result('entered_late');
   return result('entered');
 }
+
+export const timelinessQuerySchema = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  bankId: z.string().optional(),
+});
+
+export const treasuryEntryInputSchema = z.strictObject({
+  treasuryId: z.number().int().positive(),
+  entryDate: isoDate,
+  amountFen: z.number().int().positive().max(1e13),
+  budgetSubjectCode: z
+    .string()
+    .regex(/^\d{9}(\d{3})?$/, { message: 'must be a 9- or 12-digit budget subject' }),
+  budgetLevel: z.enum(BUDGET_LEVELS),
+  transferReference: z.string().trim().min(4).max(64),
+});
+export type TreasuryEntryInput = z.infer<typeof treasuryEntryInputSchema>;
+
+export const remittancePushSchema = z.strictObject({
+  reference: z.string().regex(/^[\w-]{4,64}$/, { message: 'must be 4–64 letters, digits, _ or -' }),
+  amountFen: z.number().int().positive().max(1e13),
+  transferredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO-8601 instant with an offset',
+  }),
+  bankTxnIds: z.array(z.string().min(1).max(64)).min(1).max(20_000),
+});

@@ -38,6 +38,12 @@ import { createSecretBox, loadSecretKey } from './machine/secrets';
 import { referenceRoutes } from './reference/routes';
 import { refundRoutes } from './refunds/routes';
 import { regionRoutes } from './regions/routes';
+import {
+  entryFeedbackRoutes,
+  remittanceRoutes,
+  transferRoutes,
+  treasuryEntryRoutes,
+} from './remittances/routes';
 import { statusCorrectionRoutes } from './status-corrections/routes';
 import { summaryRoutes } from './summary/routes';
 import { supervisionNoteRoutes } from './supervision-notes/routes';
@@ -121,6 +127,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(flagRoutes(ctx), { prefix: '/api/paid-status-flags' });
   await app.register(statusCorrectionRoutes(ctx), { prefix: '/api/status-corrections' });
   await app.register(refundRoutes(ctx), { prefix: '/api/refunds' });
+  await app.register(remittanceRoutes(ctx), { prefix: '/api/remittances' });
+  await app.register(transferRoutes(ctx), { prefix: '/api/remittance-transfers' });
+  await app.register(treasuryEntryRoutes(ctx), { prefix: '/api/treasury-entries' });
+  await app.register(entryFeedbackRoutes(ctx), { prefix: '/api/entry-feedback' });
   await app.register(bankRoutes(ctx), { prefix: '/api/bank/v1' });
   await app.register(policeRoutes(ctx), { prefix: '/api/police/v1' });
 

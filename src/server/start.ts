@@ -1,9 +1,11 @@
 import { createAuditLog } from './audit/log';
+import { createCalendarCache } from './calendar/repository';
 import type { Clock } from './clock';
 import { raiseSyncLagFlags } from './collections/service';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type DemoSummary, isEmpty, seedDemo, seedReferenceData } from './demo/seed';
+import { refreshFeedback, refreshRemittances } from './remittances/service';
 
 /** First-start work on an opened, migrated database: reference data always, demo data when configured. */
 export async function prepareDatabase(
@@ -13,7 +15,7 @@ export async function prepareDatabase(
 ): Promise<DemoSummary | null> {
   await seedReferenceData(database.db);
   if (!config.seedDemo || !(await isEmpty(database.db))) return null;
-  return seedDemo(
+  const summary = await seedDemo(
     database.db,
     clock,
     createAuditLog(clock),
@@ -21,14 +23,23 @@ export async function prepareDatabase(
     config.demoDecisions,
     config.refundSecondApprovalFen,
   );
+  const env = { clock, calendars: createCalendarCache() };
+  await refreshRemittances(database.db, env);
+  await refreshFeedback(database.db, env);
+  return summary;
 }
 
 const SWEEP_MS = 5 * 60_000;
 
-/** Periodic checks that need no request: today only the sync-lag sweep. Returns a stop function. */
+/** Periodic work no request triggers: remittance status, entry feedback, the sync-lag sweep. Returns a stop function. */
 export function startBackgroundJobs(database: Database, config: Config, clock: Clock): () => void {
+  const calendars = createCalendarCache();
   const sweep = async () => {
     try {
+      // Obligations turn overdue and entries go missing as days pass, with no request to notice it.
+      const env = { clock, calendars };
+      await refreshRemittances(database.db, env);
+      await refreshFeedback(database.db, env);
       const raised = await raiseSyncLagFlags(database.db, clock, config.syncLagHours);
       if (raised)
         console.log(`sync-lag sweep: ${raised} collection(s) still unpaid after ${config.syncLagHours} h`);

@@ -1,4 +1,5 @@
 import { count, sql } from 'drizzle-orm';
+import { createCalendar } from '../../domain/calendar';
 import { addCalendarDays, shanghaiMidnight } from '../../domain/dates';
 import { OFFICIAL_CALENDARS, officialEntries } from '../../domain/holidays';
 import type { AuditLog } from '../audit/log';
@@ -23,6 +24,7 @@ import {
 import { seedDecisions } from './decisions';
 import { seededRandom } from './random';
 import { seedRefunds } from './refunds';
+import { seedRemittances } from './remittances';
 import {
   BANKS,
   BILLING_CODES,
@@ -73,6 +75,8 @@ export interface DemoSummary {
   collections: number;
   flags: number;
   refunds: number;
+  transfers: number;
+  entries: number;
 }
 
 /**
@@ -264,6 +268,12 @@ export async function seedDemo(
     ]);
     const decisionStats = await seedDecisions(tx, decisionCount, windowEnd, clock.now());
     const refundCount = await seedRefunds(tx, clock.now(), clock.today(), refundThresholdFen);
+    const remittanceStats = await seedRemittances(
+      tx,
+      createCalendar({ years: [2025, 2026], entries: [...officialEntries(2025), ...officialEntries(2026)] }),
+      clock.today(),
+      clock.now(),
+    );
     await audit.record(tx, {
       actor: null,
       actorUsername: 'system',
@@ -271,7 +281,7 @@ export async function seedDemo(
       resource: 'system',
       after: { users: DEMO_USERS.length, agreements: inserted.length, ...decisionStats },
     });
-    return { agreements: inserted.length, ...decisionStats, refunds: refundCount };
+    return { agreements: inserted.length, ...decisionStats, refunds: refundCount, ...remittanceStats };
   });
   return { users: DEMO_USERS.map((u) => u.username), ...stats };
 }

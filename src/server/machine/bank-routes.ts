@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -6,13 +6,23 @@ import {
   CalendarMissingError,
   collectionPushSchema,
   maskDecision,
+  remittancePushSchema,
+  shanghaiDate,
   statementPushSchema,
 } from '../../domain';
 import { recordCollection } from '../collections/service';
 import type { AppContext, Institution } from '../context';
-import { agreements, decisions, statementLines } from '../db/schema';
+import {
+  agreements,
+  collections,
+  decisions,
+  remittanceTransferItems,
+  remittanceTransfers,
+  statementLines,
+} from '../db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
-import { conflict, forbidden, notFound } from '../http/errors';
+import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { refreshRemittances } from '../remittances/service';
 import { idempotent } from './idempotency';
 
 const institutionOf = (r: { institution: Institution | null }) => {
@@ -103,6 +113,107 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 throw conflict(
                   'duplicate_bank_txn',
                   `Bank transaction ${request.body.bankTxnId} was already pushed`,
+                );
+              throw e;
+            }
+          },
+        );
+        reply.code(result.statusCode);
+        if (result.replayed) reply.header('Idempotent-Replay', 'true');
+        return result.body;
+      },
+    );
+
+    // What the bank sent to the treasury, naming the collections it covers; settles obligations.
+    app.post(
+      '/remittances',
+      {
+        config: { machine: 'bank' },
+        bodyLimit: 5 * 1024 * 1024,
+        schema: { body: remittancePushSchema, tags: ['bank'] },
+      },
+      async (request, reply) => {
+        const inst = institutionOf(request);
+        const bankId = inst.bankId ?? '';
+        const body = request.body;
+        const result = await idempotent(
+          db,
+          ctx.clock,
+          inst.keyId,
+          request.headers['idempotency-key'] as string | undefined,
+          request.rawBody ?? '',
+          async () => {
+            const wanted = [...new Set(body.bankTxnIds)];
+            const found = await db
+              .select({
+                id: collections.id,
+                bankTxnId: collections.bankTxnId,
+                amountFen: collections.amountFen,
+                transferId: remittanceTransferItems.transferId,
+              })
+              .from(collections)
+              .leftJoin(remittanceTransferItems, eq(remittanceTransferItems.collectionId, collections.id))
+              .where(and(eq(collections.bankId, bankId), inArray(collections.bankTxnId, wanted)));
+            const unknown = wanted.filter((w) => !found.some((f) => f.bankTxnId === w));
+            const already = found.filter((f) => f.transferId !== null).map((f) => f.bankTxnId);
+            if (unknown.length || already.length)
+              throw unprocessable(
+                'remittance_collections',
+                `${unknown.length} unknown and ${already.length} already remitted collection(s): ${[...unknown, ...already].slice(0, 10).join(', ')}`,
+                { bankTxnIds: 'must be this bank’s collections not yet remitted' },
+              );
+            const total = found.reduce((sum, f) => sum + f.amountFen, 0);
+            if (total !== body.amountFen)
+              throw unprocessable(
+                'remittance_amount',
+                `The transfer is ${body.amountFen} fen but its collections add up to ${total} fen`,
+                { amountFen: `must be ${total}` },
+              );
+            const transferredAt = new Date(body.transferredAt);
+            try {
+              const transfer = await db.transaction(async (tx) => {
+                const [t] = await tx
+                  .insert(remittanceTransfers)
+                  .values({
+                    bankId,
+                    reference: body.reference,
+                    amountFen: body.amountFen,
+                    transferredAt,
+                    businessDate: shanghaiDate(transferredAt),
+                    keyId: inst.keyId,
+                    createdAt: ctx.clock.now(),
+                  })
+                  .returning();
+                for (let i = 0; i < found.length; i += 1000)
+                  await tx
+                    .insert(remittanceTransferItems)
+                    .values(found.slice(i, i + 1000).map((f) => ({ transferId: t.id, collectionId: f.id })));
+                await ctx.audit.record(tx, {
+                  actor: null,
+                  actorUsername: `key:${inst.keyId}`,
+                  action: 'push',
+                  resource: 'remittance-transfers',
+                  recordId: t.id,
+                  after: {
+                    bankId,
+                    reference: t.reference,
+                    amountFen: t.amountFen,
+                    collections: found.length,
+                  },
+                  ip: request.ip,
+                });
+                return t;
+              });
+              await refreshRemittances(db, ctx, [bankId]);
+              return {
+                statusCode: 201,
+                body: { transferId: transfer.id, reference: transfer.reference, collections: found.length },
+              };
+            } catch (e) {
+              if (pgErrorCode(e) === UNIQUE_VIOLATION)
+                throw conflict(
+                  'duplicate_transfer',
+                  `Transfer ${body.reference} or one of its collections was already pushed`,
                 );
               throw e;
             }

@@ -5,4 +5,5 @@ export * from './collections';
 export * from './master-data';
 export * from './organisation';
 export * from './refunds';
+export * from './remittances';
 export * from './users';

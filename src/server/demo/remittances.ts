@@ -1,0 +1,137 @@
+import { asc, eq } from 'drizzle-orm';
+import {
+  addCalendarDays,
+  type BudgetLevel,
+  type BusinessCalendar,
+  CalendarMissingError,
+  remittanceDueDate,
+  shanghaiMidnight,
+} from '../../domain';
+import type { Tx } from '../audit/log';
+import {
+  agreements,
+  billingCodes,
+  collections,
+  decisions,
+  remittanceTransferItems,
+  remittanceTransfers,
+  treasuries,
+  treasuryEntries,
+} from '../db/schema';
+import { agreementFor } from '../remittances/service';
+import { seededRandom } from './random';
+
+/**
+ * What the banks sent and what the treasury entered: most on time, some late by a few working days,
+ * a few overdue (recent, never sent), and entries with each feedback type (entered, late, partial,
+ * missing, wrong subject or level). Obligations and feedback are computed from these afterwards.
+ */
+export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: string, now: Date) {
+  const rnd = seededRandom(20260701);
+  const agreementRows = await tx.select().from(agreements);
+  const rows = await tx
+    .select({
+      id: collections.id,
+      bankId: collections.bankId,
+      regionCode: collections.regionCode,
+      amountFen: collections.amountFen,
+      collectedAt: collections.collectedAt,
+      subject: billingCodes.budgetSubjectCode,
+      level: billingCodes.budgetLevel,
+    })
+    .from(collections)
+    .innerJoin(decisions, eq(decisions.id, collections.decisionId))
+    .innerJoin(billingCodes, eq(billingCodes.id, decisions.billingCodeId))
+    .orderBy(asc(collections.id));
+  const groups = new Map<
+    string,
+    { bankId: string; agreementId: number; dueDate: string; items: typeof rows }
+  >();
+  for (const c of rows) {
+    const agreement = agreementFor(
+      agreementRows.filter((a) => a.bankId === c.bankId),
+      c.regionCode,
+    );
+    if (!agreement) continue;
+    let dueDate: string;
+    try {
+      dueDate = remittanceDueDate(c.collectedAt.toISOString(), agreement.cutoffTime, cal);
+    } catch (e) {
+      if (e instanceof CalendarMissingError) continue;
+      throw e;
+    }
+    if (dueDate >= today) continue; // not due yet: pending
+    const key = `${agreement.id}|${dueDate}`;
+    const g = groups.get(key) ?? { bankId: c.bankId, agreementId: agreement.id, dueDate, items: [] };
+    g.items.push(c);
+    groups.set(key, g);
+  }
+  const [treasury] = await tx.select().from(treasuries).orderBy(asc(treasuries.id)).limit(1);
+  const recent = addCalendarDays(today, -20);
+  let transfers = 0;
+  let entries = 0;
+  const sorted = [...groups.values()].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const lastDue = new Map(sorted.map((g) => [g.bankId, g.dueDate]));
+  for (const g of sorted) {
+    const r = rnd.next();
+    // Overdue: each bank's latest due day is still unsent, and a few recent ones never were.
+    if (g.dueDate === lastDue.get(g.bankId) || (r > 0.96 && g.dueDate >= recent)) continue;
+    let sentOn = g.dueDate;
+    if (r > 0.86) sentOn = cal.addWorkingDays(g.dueDate, rnd.int(1, 3));
+    if (sentOn >= today) sentOn = g.dueDate;
+    const amountFen = g.items.reduce((s, c) => s + c.amountFen, 0);
+    const reference = `${g.bankId}RT${g.dueDate.replace(/-/g, '')}A${g.agreementId}`;
+    const [t] = await tx
+      .insert(remittanceTransfers)
+      .values({
+        bankId: g.bankId,
+        reference,
+        amountFen,
+        transferredAt: new Date(shanghaiMidnight(sentOn).getTime() + 16 * 3_600_000),
+        businessDate: sentOn,
+        createdAt: now,
+      })
+      .returning({ id: remittanceTransfers.id });
+    transfers++;
+    for (let i = 0; i < g.items.length; i += 1000)
+      await tx
+        .insert(remittanceTransferItems)
+        .values(g.items.slice(i, i + 1000).map((c) => ({ transferId: t.id, collectionId: c.id })));
+    if (!treasury || sentOn < addCalendarDays(today, -45)) continue;
+    // The treasury's entries for this transfer, one per budget subject and level.
+    const bySubject = new Map<string, { subject: string; level: string; amountFen: number }>();
+    for (const c of g.items) {
+      const k = `${c.subject}|${c.level}`;
+      const e = bySubject.get(k) ?? { subject: c.subject, level: c.level, amountFen: 0 };
+      e.amountFen += c.amountFen;
+      bySubject.set(k, e);
+    }
+    const fate = rnd.next();
+    if (fate > 0.98 && sentOn < addCalendarDays(today, -2)) continue; // missing
+    const entryDate =
+      fate > 0.94
+        ? cal.nextWorkingDay(sentOn)
+        : cal.isWorkingDay(sentOn)
+          ? sentOn
+          : cal.nextWorkingDay(sentOn);
+    if (entryDate >= today) continue;
+    const lines = [...bySubject.values()].map((e, i) => ({
+      treasuryId: treasury.id,
+      entryDate,
+      amountFen: fate > 0.92 && fate <= 0.94 && i === 0 ? Math.max(1, e.amountFen - 10_000) : e.amountFen,
+      budgetSubjectCode: e.subject,
+      // 混库: the first line booked at another level.
+      budgetLevel: (fate > 0.9 && fate <= 0.92 && i === 0
+        ? e.level === 'provincial'
+          ? 'city'
+          : 'provincial'
+        : e.level) as BudgetLevel,
+      transferReference: reference,
+      source: 'import' as const,
+      createdAt: now,
+    }));
+    await tx.insert(treasuryEntries).values(lines);
+    entries += lines.length;
+  }
+  return { transfers, entries };
+}

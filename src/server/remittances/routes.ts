@@ -1,0 +1,455 @@
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ENTRY_FEEDBACK_TYPES,
+  REMITTANCE_STATUSES,
+  type RemittanceStatus,
+  reasonSchema,
+  timelinessKpi,
+  timelinessQuerySchema,
+  treasuryEntryInputSchema,
+} from '../../domain';
+import type { Actor } from '../../domain/roles';
+import { type AppContext, actorOf } from '../context';
+import {
+  banks,
+  collections,
+  entryFeedback,
+  remittances,
+  remittanceTransferItems,
+  remittanceTransfers,
+  treasuries,
+  treasuryEntries,
+} from '../db/schema';
+import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import {
+  asIdList,
+  asString,
+  contentRange,
+  type FilterValue,
+  listQuerySchema,
+  parseList,
+} from '../http/list-query';
+import { regionSubtree } from '../http/scope';
+import { refreshFeedback } from './service';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const bankScope = (actor: Actor, column: typeof remittances.bankId | typeof remittanceTransfers.bankId) =>
+  actor.role === 'bank' ? eq(column, actor.bankId ?? '') : undefined;
+const pick = <T extends string>(values: readonly T[], v: FilterValue, name: string) =>
+  asIdList(name, v)
+    .map(String)
+    .filter((s): s is T => (values as readonly string[]).includes(s));
+
+/** 缴库 timeliness for the treasury, finance and each bank (its own). */
+export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const scope = (actor: Actor): SQL | undefined =>
+    and(
+      bankScope(actor, remittances.bankId),
+      actor.role === 'bank' ? undefined : regionSubtree(remittances.regionCode, actor.regionCode.slice(0, 2)),
+    );
+
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['remittances', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: remittances.id,
+            dueDate: remittances.dueDate,
+            amountFen: remittances.amountFen,
+            workingDaysLate: remittances.workingDaysLate,
+            heldFenDays: remittances.heldFenDays,
+          },
+          defaultSort: ['dueDate', 'DESC'],
+          idColumn: remittances.id,
+          filters: {
+            id: (v) => inArray(remittances.id, asIdList('id', v).map(Number)),
+            bankId: (v) => inArray(remittances.bankId, asIdList('bankId', v).map(String)),
+            status: (v) => inArray(remittances.status, pick(REMITTANCE_STATUSES, v, 'status')),
+            dueDate_gte: (v) => gte(remittances.dueDate, asString('dueDate_gte', v)),
+            dueDate_lte: (v) => lte(remittances.dueDate, asString('dueDate_lte', v)),
+            regionCode: (v) => regionSubtree(remittances.regionCode, asString('regionCode', v)),
+          },
+        });
+        const where = and(scope(actor), parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ r: remittances, bankName: banks.name })
+            .from(remittances)
+            .innerJoin(banks, eq(banks.id, remittances.bankId))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(remittances).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('remittances', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r.r, bankName: r.bankName }));
+      },
+    );
+
+    app.get(
+      '/timeliness',
+      { config: { permission: ['remittances', 'list'] }, schema: { querystring: timelinessQuerySchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { from, to, bankId } = request.query;
+        if (from > to) throw badRequest('from must not be after to', { from: 'is after to' });
+        const rows = await db
+          .select({ r: remittances, bankName: banks.name })
+          .from(remittances)
+          .innerJoin(banks, eq(banks.id, remittances.bankId))
+          .where(
+            and(
+              scope(actor),
+              gte(remittances.dueDate, from),
+              lte(remittances.dueDate, to),
+              bankId ? eq(remittances.bankId, bankId) : undefined,
+            ),
+          );
+        const byBank = new Map<string, { bankName: string; rows: (typeof remittances.$inferSelect)[] }>();
+        for (const { r, bankName } of rows) {
+          const b = byBank.get(r.bankId) ?? { bankName, rows: [] };
+          b.rows.push(r);
+          byBank.set(r.bankId, b);
+        }
+        return [...byBank.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([id, b]) => ({ bankId: id, bankName: b.bankName, ...timelinessKpi(b.rows) }));
+      },
+    );
+
+    // The bank × day pivot: per bank and due date, how many obligations ended in each status.
+    app.get(
+      '/daily',
+      { config: { permission: ['remittances', 'list'] }, schema: { querystring: timelinessQuerySchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { from, to, bankId } = request.query;
+        if (from > to) throw badRequest('from must not be after to', { from: 'is after to' });
+        const rows = await db
+          .select({
+            bankId: remittances.bankId,
+            dueDate: remittances.dueDate,
+            status: remittances.status,
+            n: count(),
+            worst: remittances.workingDaysLate,
+          })
+          .from(remittances)
+          .where(
+            and(
+              scope(actor),
+              gte(remittances.dueDate, from),
+              lte(remittances.dueDate, to),
+              bankId ? eq(remittances.bankId, bankId) : undefined,
+            ),
+          )
+          .groupBy(remittances.bankId, remittances.dueDate, remittances.status, remittances.workingDaysLate);
+        const cells = new Map<
+          string,
+          { bankId: string; date: string; worstDelay: number } & Record<RemittanceStatus, number>
+        >();
+        for (const r of rows) {
+          const key = `${r.bankId}|${r.dueDate}`;
+          const c = cells.get(key) ?? {
+            bankId: r.bankId,
+            date: r.dueDate,
+            worstDelay: 0,
+            pending: 0,
+            on_time: 0,
+            late: 0,
+            overdue: 0,
+          };
+          c[r.status] += r.n;
+          c.worstDelay = Math.max(c.worstDelay, r.worst);
+          cells.set(key, c);
+        }
+        return [...cells.values()].sort(
+          (a, b) => a.date.localeCompare(b.date) || a.bankId.localeCompare(b.bankId),
+        );
+      },
+    );
+
+    app.get(
+      '/:id',
+      { config: { permission: ['remittances', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const actor = actorOf(request);
+        const [row] = await db
+          .select({ r: remittances, bankName: banks.name })
+          .from(remittances)
+          .innerJoin(banks, eq(banks.id, remittances.bankId))
+          .where(and(eq(remittances.id, request.params.id), scope(actor)));
+        if (!row) throw notFound('Remittance');
+        return { ...row.r, bankName: row.bankName };
+      },
+    );
+  };
+}
+
+/** Transfers the banks sent, with the collections each covers. */
+export function transferRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['remittance-transfers', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: { id: remittanceTransfers.id, businessDate: remittanceTransfers.businessDate },
+          defaultSort: ['id', 'DESC'],
+          idColumn: remittanceTransfers.id,
+          filters: {
+            id: (v) => inArray(remittanceTransfers.id, asIdList('id', v).map(Number)),
+            bankId: (v) => inArray(remittanceTransfers.bankId, asIdList('bankId', v).map(String)),
+            reference: (v) => eq(remittanceTransfers.reference, asString('reference', v)),
+          },
+        });
+        const where = and(bankScope(actor, remittanceTransfers.bankId), parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select()
+            .from(remittanceTransfers)
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(remittanceTransfers).where(where),
+        ]);
+        reply.header(
+          'Content-Range',
+          contentRange('remittance-transfers', parsed.offset, rows.length, total),
+        );
+        return rows;
+      },
+    );
+  };
+}
+
+/** 入库: the treasury types an entry in; each entry refreshes the feedback of its transfer. */
+export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['treasury-entries', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: treasuryEntries.id,
+            entryDate: treasuryEntries.entryDate,
+            amountFen: treasuryEntries.amountFen,
+          },
+          defaultSort: ['id', 'DESC'],
+          idColumn: treasuryEntries.id,
+          filters: {
+            id: (v) => inArray(treasuryEntries.id, asIdList('id', v).map(Number)),
+            transferReference: (v) => eq(treasuryEntries.transferReference, asString('transferReference', v)),
+            entryDate_gte: (v) => gte(treasuryEntries.entryDate, asString('entryDate_gte', v)),
+            entryDate_lte: (v) => lte(treasuryEntries.entryDate, asString('entryDate_lte', v)),
+          },
+        });
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ e: treasuryEntries, treasuryName: treasuries.name })
+            .from(treasuryEntries)
+            .innerJoin(treasuries, eq(treasuries.id, treasuryEntries.treasuryId))
+            .where(parsed.where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(treasuryEntries).where(parsed.where),
+        ]);
+        reply.header('Content-Range', contentRange('treasury-entries', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r.e, treasuryName: r.treasuryName }));
+      },
+    );
+
+    app.post(
+      '/',
+      { config: { permission: ['treasury-entries', 'create'] }, schema: { body: treasuryEntryInputSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const input = request.body;
+        const [treasury] = await db.select().from(treasuries).where(eq(treasuries.id, input.treasuryId));
+        if (!treasury) throw badRequest('Unknown treasury', { treasuryId: 'does not exist' });
+        const transfers = await db
+          .select({ id: remittanceTransfers.id })
+          .from(remittanceTransfers)
+          .where(eq(remittanceTransfers.reference, input.transferReference));
+        if (transfers.length === 0)
+          throw unprocessable(
+            'unknown_transfer',
+            `No bank transfer has the reference ${input.transferReference}`,
+            {
+              transferReference: 'matches no transfer',
+            },
+          );
+        const row = await db.transaction(async (tx) => {
+          const [e] = await tx
+            .insert(treasuryEntries)
+            .values({ ...input, source: 'manual', createdBy: actor.id, createdAt: ctx.clock.now() })
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'treasury-entries',
+            recordId: e.id,
+            after: e,
+            ip: request.ip,
+          });
+          return e;
+        });
+        await refreshFeedback(
+          db,
+          ctx,
+          transfers.map((t) => t.id),
+        );
+        const feedback = await db
+          .select()
+          .from(entryFeedback)
+          .where(
+            inArray(
+              entryFeedback.transferId,
+              transfers.map((t) => t.id),
+            ),
+          );
+        reply.code(201);
+        return { ...row, feedback };
+      },
+    );
+  };
+}
+
+/** 入库反馈 for finance: what the treasury found for each transfer; finance acknowledges it. */
+export function entryFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const columns = {
+    f: entryFeedback,
+    reference: remittanceTransfers.reference,
+    businessDate: remittanceTransfers.businessDate,
+    bankName: banks.name,
+  };
+  const base = () =>
+    db
+      .select(columns)
+      .from(entryFeedback)
+      .innerJoin(remittanceTransfers, eq(remittanceTransfers.id, entryFeedback.transferId))
+      .innerJoin(banks, eq(banks.id, entryFeedback.bankId));
+  const present = (r: Awaited<ReturnType<typeof base>>[number]) => ({
+    ...r.f,
+    reference: r.reference,
+    businessDate: r.businessDate,
+    bankName: r.bankName,
+  });
+  const scope = (actor: Actor) =>
+    actor.role === 'bank' ? eq(entryFeedback.bankId, actor.bankId ?? '') : undefined;
+
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['entry-feedback', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: { id: entryFeedback.id, businessDate: remittanceTransfers.businessDate },
+          defaultSort: ['id', 'DESC'],
+          idColumn: entryFeedback.id,
+          filters: {
+            id: (v) => inArray(entryFeedback.id, asIdList('id', v).map(Number)),
+            type: (v) => inArray(entryFeedback.type, pick(ENTRY_FEEDBACK_TYPES, v, 'type')),
+            bankId: (v) => inArray(entryFeedback.bankId, asIdList('bankId', v).map(String)),
+            acknowledged: (v) =>
+              v === true || v === 'true'
+                ? isNotNull(entryFeedback.acknowledgedAt)
+                : isNull(entryFeedback.acknowledgedAt),
+          },
+        });
+        const where = and(scope(actor), parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          base()
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db
+            .select({ total: count() })
+            .from(entryFeedback)
+            .innerJoin(remittanceTransfers, eq(remittanceTransfers.id, entryFeedback.transferId))
+            .where(where),
+        ]);
+        reply.header('Content-Range', contentRange('entry-feedback', parsed.offset, rows.length, total));
+        return rows.map(present);
+      },
+    );
+
+    app.get(
+      '/:id',
+      { config: { permission: ['entry-feedback', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const actor = actorOf(request);
+        const [row] = await base().where(and(eq(entryFeedback.id, request.params.id), scope(actor)));
+        if (!row) throw notFound('Entry feedback');
+        const [entries, items] = await Promise.all([
+          db
+            .select()
+            .from(treasuryEntries)
+            .where(eq(treasuryEntries.transferReference, row.reference))
+            .orderBy(asc(treasuryEntries.id)),
+          db
+            .select({ n: count() })
+            .from(remittanceTransferItems)
+            .innerJoin(collections, eq(collections.id, remittanceTransferItems.collectionId))
+            .where(eq(remittanceTransferItems.transferId, row.f.transferId)),
+        ]);
+        return { ...present(row), entries, collectionCount: items[0]?.n ?? 0 };
+      },
+    );
+
+    app.post(
+      '/:id/acknowledge',
+      {
+        config: { permission: ['entry-feedback', 'acknowledge'] },
+        schema: { params: idParams, body: reasonSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return db.transaction(async (tx) => {
+          const [f] = await tx
+            .select()
+            .from(entryFeedback)
+            .where(eq(entryFeedback.id, request.params.id))
+            .for('update');
+          if (!f) throw notFound('Entry feedback');
+          if (f.acknowledgedAt)
+            throw conflict('already_acknowledged', 'This feedback is already acknowledged');
+          const [row] = await tx
+            .update(entryFeedback)
+            .set({
+              acknowledgedBy: actor.id,
+              acknowledgedAt: ctx.clock.now(),
+              note: request.body.reason ?? null,
+            })
+            .where(eq(entryFeedback.id, f.id))
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'acknowledge',
+            resource: 'entry-feedback',
+            recordId: f.id,
+            before: { type: f.type },
+            after: { note: row.note },
+            ip: request.ip,
+          });
+          return row;
+        });
+      },
+    );
+  };
+}

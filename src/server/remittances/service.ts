@@ -1,0 +1,231 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import {
+  CalendarMissingError,
+  type ExpectedEntry,
+  entryFeedback,
+  remittanceDueDate,
+  remittanceStatus,
+} from '../../domain';
+import type { Tx } from '../audit/log';
+import type { CollectionEnv } from '../collections/service';
+import type { Db } from '../db/client';
+import {
+  agreements,
+  billingCodes,
+  collections,
+  decisions,
+  entryFeedback as entryFeedbackTable,
+  remittances,
+  remittanceTransferItems,
+  remittanceTransfers,
+  treasuryEntries,
+} from '../db/schema';
+
+type Agreement = Pick<
+  typeof agreements.$inferSelect,
+  'id' | 'bankId' | 'regionCode' | 'cutoffTime' | 'status'
+>;
+
+/** The agreement a collection was made under: the bank's, for the nearest region containing it. */
+export function agreementFor(list: Agreement[], regionCode: string | null): Agreement | undefined {
+  const region = regionCode ?? '';
+  return list
+    .filter((a) => a.status !== 'draft' && (region.startsWith(a.regionCode) || region === ''))
+    .sort((a, b) => b.regionCode.length - a.regionCode.length || a.id - b.id)[0];
+}
+
+/**
+ * Rebuilds the remittance obligations of the given banks (all when none) from their collections,
+ * transfers and the calendar: one row per agreement and due date, with its status as of today.
+ * Collections whose due date falls in a year without a calendar are left out (and counted).
+ */
+export async function refreshRemittances(db: Db, env: CollectionEnv, bankIds?: string[]) {
+  const today = env.clock.today();
+  const cal = await env.calendars.forRegion(db, '');
+  const agreementRows = await db
+    .select({
+      id: agreements.id,
+      bankId: agreements.bankId,
+      regionCode: agreements.regionCode,
+      cutoffTime: agreements.cutoffTime,
+      status: agreements.status,
+    })
+    .from(agreements)
+    .where(bankIds ? inArray(agreements.bankId, bankIds) : undefined);
+  const byBank = new Map<string, Agreement[]>();
+  for (const a of agreementRows) byBank.set(a.bankId, [...(byBank.get(a.bankId) ?? []), a]);
+  const rows = await db
+    .select({
+      bankId: collections.bankId,
+      regionCode: collections.regionCode,
+      amountFen: collections.amountFen,
+      collectedAt: collections.collectedAt,
+      remittedOn: remittanceTransfers.businessDate,
+    })
+    .from(collections)
+    .leftJoin(remittanceTransferItems, eq(remittanceTransferItems.collectionId, collections.id))
+    .leftJoin(remittanceTransfers, eq(remittanceTransfers.id, remittanceTransferItems.transferId))
+    .where(bankIds ? inArray(collections.bankId, bankIds) : undefined);
+  const groups = new Map<
+    string,
+    {
+      agreement: Agreement;
+      dueDate: string;
+      count: number;
+      amountFen: number;
+      remittedFen: number;
+      remittedOn: string | null;
+    }
+  >();
+  let skipped = 0;
+  for (const c of rows) {
+    const agreement = agreementFor(byBank.get(c.bankId) ?? [], c.regionCode);
+    if (!agreement) {
+      skipped++;
+      continue;
+    }
+    let dueDate: string;
+    try {
+      dueDate = remittanceDueDate(c.collectedAt.toISOString(), agreement.cutoffTime, cal);
+    } catch (e) {
+      if (e instanceof CalendarMissingError) {
+        skipped++;
+        continue;
+      }
+      throw e;
+    }
+    const key = `${agreement.id}|${dueDate}`;
+    const g = groups.get(key) ?? {
+      agreement,
+      dueDate,
+      count: 0,
+      amountFen: 0,
+      remittedFen: 0,
+      remittedOn: null,
+    };
+    g.count++;
+    g.amountFen += c.amountFen;
+    if (c.remittedOn) {
+      g.remittedFen += c.amountFen;
+      if (!g.remittedOn || c.remittedOn > g.remittedOn) g.remittedOn = c.remittedOn;
+    }
+    groups.set(key, g);
+  }
+  const now = env.clock.now();
+  const values = [...groups.values()].map((g) => {
+    const s = remittanceStatus(g, today, cal);
+    return {
+      agreementId: g.agreement.id,
+      bankId: g.agreement.bankId,
+      regionCode: g.agreement.regionCode,
+      dueDate: g.dueDate,
+      collectionCount: g.count,
+      amountFen: g.amountFen,
+      remittedFen: g.remittedFen,
+      remittedOn: g.remittedOn,
+      status: s.status,
+      workingDaysLate: s.workingDaysLate,
+      heldFenDays: s.heldFenDays,
+      refreshedAt: now,
+    };
+  });
+  await db.transaction(async (tx) => {
+    await tx.delete(remittances).where(bankIds ? inArray(remittances.bankId, bankIds) : undefined);
+    for (let i = 0; i < values.length; i += 1000)
+      await tx.insert(remittances).values(values.slice(i, i + 1000));
+  });
+  return { obligations: values.length, skippedCollections: skipped };
+}
+
+/** What a transfer should be entered as: its collections' amounts by budget subject and level. */
+async function expectedEntries(db: Db | Tx, transferIds: number[]) {
+  const rows = await db
+    .select({
+      transferId: remittanceTransferItems.transferId,
+      budgetSubjectCode: billingCodes.budgetSubjectCode,
+      budgetLevel: billingCodes.budgetLevel,
+      amountFen: sql<number>`sum(${collections.amountFen})`.mapWith(Number),
+    })
+    .from(remittanceTransferItems)
+    .innerJoin(collections, eq(collections.id, remittanceTransferItems.collectionId))
+    .innerJoin(decisions, eq(decisions.id, collections.decisionId))
+    .innerJoin(billingCodes, eq(billingCodes.id, decisions.billingCodeId))
+    .where(inArray(remittanceTransferItems.transferId, transferIds))
+    .groupBy(remittanceTransferItems.transferId, billingCodes.budgetSubjectCode, billingCodes.budgetLevel);
+  const out = new Map<number, ExpectedEntry[]>();
+  for (const r of rows) out.set(r.transferId, [...(out.get(r.transferId) ?? []), r]);
+  return out;
+}
+
+/**
+ * Recomputes 入库反馈 for the given transfers (all when none). An acknowledgement stays while the
+ * finding is unchanged; a changed finding must be acknowledged again.
+ */
+export async function refreshFeedback(db: Db, env: CollectionEnv, transferIds?: number[]) {
+  const today = env.clock.today();
+  const cal = await env.calendars.forRegion(db, '');
+  const transfers = await db
+    .select()
+    .from(remittanceTransfers)
+    .where(transferIds ? inArray(remittanceTransfers.id, transferIds) : undefined);
+  if (transfers.length === 0) return 0;
+  let changed = 0;
+  for (let i = 0; i < transfers.length; i += 500) {
+    const chunk = transfers.slice(i, i + 500);
+    const expected = await expectedEntries(
+      db,
+      chunk.map((t) => t.id),
+    );
+    const entries = await db
+      .select()
+      .from(treasuryEntries)
+      .where(
+        inArray(
+          treasuryEntries.transferReference,
+          chunk.map((t) => t.reference),
+        ),
+      );
+    const existing = await db
+      .select()
+      .from(entryFeedbackTable)
+      .where(
+        inArray(
+          entryFeedbackTable.transferId,
+          chunk.map((t) => t.id),
+        ),
+      );
+    for (const t of chunk) {
+      let result: ReturnType<typeof entryFeedback>;
+      try {
+        result = entryFeedback(
+          { businessDate: t.businessDate, expected: expected.get(t.id) ?? [] },
+          entries.filter((e) => e.transferReference === t.reference),
+          today,
+          cal,
+        );
+      } catch (e) {
+        if (e instanceof CalendarMissingError) continue;
+        throw e;
+      }
+      if (!result) continue;
+      const before = existing.find((f) => f.transferId === t.id);
+      if (before && before.type === result.type && before.enteredFen === result.enteredFen) continue;
+      changed++;
+      await db
+        .insert(entryFeedbackTable)
+        .values({ transferId: t.id, bankId: t.bankId, ...result, computedAt: env.clock.now() })
+        .onConflictDoUpdate({
+          target: entryFeedbackTable.transferId,
+          set: {
+            type: result.type,
+            expectedFen: result.expectedFen,
+            enteredFen: result.enteredFen,
+            computedAt: env.clock.now(),
+            acknowledgedBy: null,
+            acknowledgedAt: null,
+          },
+        });
+    }
+  }
+  return changed;
+}
