@@ -11,6 +11,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { DeadlineCalculatorPage } from './deadline-calculator/DeadlineCalculatorPage';
 import decisions from './decisions';
 import { DecisionImportPage } from './decisions/DecisionImportPage';
+import entryFeedback from './entry-feedback';
 import { i18nProvider } from './i18n';
 import institutionKeys from './institution-keys';
 import { ChangePasswordPage } from './layout/ChangePasswordPage';
@@ -21,9 +22,12 @@ import { dataProvider } from './providers/dataProvider';
 import refunds from './refunds';
 import { RefundVoucherPage } from './refunds/RefundVoucherPage';
 import regions from './regions';
+import remittances from './remittances';
+import { TimelinessPage } from './remittances/TimelinessPage';
 import statusCorrections from './status-corrections';
 import supervisionNotes from './supervision-notes';
 import treasuries from './treasuries';
+import treasuryEntries from './treasury-entries';
 import units from './units';
 import users from './users';
 
@@ -39,6 +43,9 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="refunds" {...refunds} />
+    <Resource name="remittances" {...remittances} />
+    <Resource name="treasury-entries" {...treasuryEntries} />
+    <Resource name="entry-feedback" {...entryFeedback} />
     <Resource name="paid-status-flags" {...paidStatusFlags} />
     <Resource name="decisions" {...decisions} />
     <Resource name="status-corrections" {...statusCorrections} />
@@ -62,6 +69,7 @@ export const App = () => (
       <Route path="/billing-codes/import" element={<BillingCodeImportPage />} />
       <Route path="/decisions/import" element={<DecisionImportPage />} />
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
+      <Route path="/timeliness" element={<TimelinessPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/refunds/:id/voucher" element={<RefundVoucherPage />} />

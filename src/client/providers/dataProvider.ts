@@ -114,6 +114,12 @@ export const dataProvider = {
   async refundVoucher(refundId: Identifier, print: boolean): Promise<RefundVoucher> {
     return (await httpClient(`${API}/refunds/${refundId}/voucher${print ? '?print=1' : ''}`)).json;
   },
+  async timeliness(from: string, to: string): Promise<BankTimeliness[]> {
+    return (await httpClient(`${API}/remittances/timeliness?${new URLSearchParams({ from, to })}`)).json;
+  },
+  async timelinessDaily(from: string, to: string): Promise<TimelinessCell[]> {
+    return (await httpClient(`${API}/remittances/daily?${new URLSearchParams({ from, to })}`)).json;
+  },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {
       method: 'POST',
@@ -146,4 +152,26 @@ export interface RefundVoucher {
   approvals: { name: string; at: string }[];
   status: string;
   printed: boolean;
+}
+
+export interface BankTimeliness {
+  bankId: string;
+  bankName: string;
+  count: number;
+  onTimeCount: number;
+  onTimeRate: number;
+  overdueAmountFen: number;
+  heldFenDays: number;
+  avgDelayWorkingDays: number;
+  worstDelayWorkingDays: number;
+}
+
+export interface TimelinessCell {
+  bankId: string;
+  date: string;
+  worstDelay: number;
+  pending: number;
+  on_time: number;
+  late: number;
+  overdue: number;
 }

@@ -3,6 +3,11 @@ import { session } from './session';
 
 /** Server error codes the SPA has a translation for (`app.errors.<code>`). */
 export const KNOWN_ERROR_CODES = [
+  'remittance_collections',
+  'remittance_amount',
+  'duplicate_transfer',
+  'unknown_transfer',
+  'already_acknowledged',
   'over_refund',
   'duplicate_pending_refund',
   'refund_race',

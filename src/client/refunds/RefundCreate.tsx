@@ -1,9 +1,9 @@
 import { Create, SimpleForm } from 'react-admin';
+import { yuanToFenBody } from '../common/yuan';
 import { RefundInputs } from './RefundInputs';
-import { toRefundBody } from './yuan';
 
 export const RefundCreate = () => (
-  <Create redirect="show" transform={toRefundBody}>
+  <Create redirect="show" transform={yuanToFenBody}>
     <SimpleForm>
       <RefundInputs />
     </SimpleForm>

@@ -1,6 +1,6 @@
 import { Edit, SimpleForm, useRecordContext } from 'react-admin';
+import { fenToYuanText, yuanToFenBody } from '../common/yuan';
 import { RefundInputs } from './RefundInputs';
-import { fenToYuanText, toRefundBody } from './yuan';
 
 const Form = () => {
   const record = useRecordContext();
@@ -13,7 +13,7 @@ const Form = () => {
 
 /** A draft (new or returned by the reviewer) is edited by its unit; pessimistic so a 409/422 is shown. */
 export const RefundEdit = () => (
-  <Edit redirect="show" mutationMode="pessimistic" transform={toRefundBody}>
+  <Edit redirect="show" mutationMode="pessimistic" transform={yuanToFenBody}>
     <Form />
   </Edit>
 );

@@ -1,7 +1,7 @@
 import { Grid } from '@mui/material';
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { validateYuan } from '../common/yuan';
 import { refundReasonChoices } from './choices';
-import { validateYuan } from './yuan';
 
 /** Only paid decisions of the unit can be refunded; the server checks it again. */
 export const RefundInputs = ({ edit = false }: { edit?: boolean }) => (

@@ -15,10 +15,10 @@ import {
 import { parseYuan } from '../../domain/money';
 import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
+import { fenToYuanText } from '../common/yuan';
 import { session } from '../providers/session';
 import { BulkApproveButton } from './BulkApproveButton';
 import { refundReasonChoices, refundStatusChoices } from './choices';
-import { fenToYuanText } from './yuan';
 
 const yuanFilter = {
   parse: (v: string) => {

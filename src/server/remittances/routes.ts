@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -365,6 +365,10 @@ export function entryFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             id: (v) => inArray(entryFeedback.id, asIdList('id', v).map(Number)),
             type: (v) => inArray(entryFeedback.type, pick(ENTRY_FEEDBACK_TYPES, v, 'type')),
             bankId: (v) => inArray(entryFeedback.bankId, asIdList('bankId', v).map(String)),
+            problem: (v) =>
+              v === true || v === 'true'
+                ? ne(entryFeedback.type, 'entered')
+                : eq(entryFeedback.type, 'entered'),
             acknowledged: (v) =>
               v === true || v === 'true'
                 ? isNotNull(entryFeedback.acknowledgedAt)

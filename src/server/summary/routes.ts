@@ -1,4 +1,4 @@
-import { type AnyColumn, and, count, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, count, eq, gte, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addCalendarDays,
@@ -16,8 +16,10 @@ import {
   auditEvents,
   calendarYears,
   decisionEvents,
+  entryFeedback,
   paidStatusFlags,
   refunds,
+  remittances,
   statusCorrections,
   supervisionNotes,
   units,
@@ -239,6 +241,48 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
   }
 
+  /** Remittances overdue now (treasury, finance, each bank its own) and feedback finance has not acknowledged. */
+  async function remittanceCards(actor: Actor): Promise<SummaryCard[]> {
+    const [row] = await db
+      .select({
+        n: count(),
+        amount: sql<number>`coalesce(sum(${remittances.amountFen} - ${remittances.remittedFen}), 0)`.mapWith(
+          Number,
+        ),
+      })
+      .from(remittances)
+      .where(
+        and(
+          eq(remittances.status, 'overdue'),
+          actor.role === 'bank' ? eq(remittances.bankId, actor.bankId ?? '') : undefined,
+        ),
+      );
+    const filter = { status: 'overdue' };
+    const cards: SummaryCard[] = [
+      { key: 'remittances_overdue', value: row.n, resource: 'remittances', filter },
+      {
+        key: 'remittances_overdue_amount',
+        value: row.amount,
+        resource: 'remittances',
+        filter,
+        format: 'fen',
+      },
+    ];
+    if (actor.role === 'finance') {
+      const [{ n }] = await db
+        .select({ n: count() })
+        .from(entryFeedback)
+        .where(and(isNull(entryFeedback.acknowledgedAt), ne(entryFeedback.type, 'entered')));
+      cards.push({
+        key: 'entry_feedback_open',
+        value: n,
+        resource: 'entry-feedback',
+        filter: { acknowledged: false, problem: true },
+      });
+    }
+    return cards;
+  }
+
   async function auditorCards(): Promise<SummaryCard[]> {
     const [{ n }] = await db
       .select({ n: count() })
@@ -292,6 +336,8 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (actor.role === 'police') cards.unshift(...(await policeCards(actor)));
       if (actor.role === 'admin') cards.push(...(await adminCards(actor)));
       if (actor.role === 'auditor') cards.push(...(await auditorCards()));
+      if (['finance', 'treasury', 'bank'].includes(actor.role))
+        cards.unshift(...(await remittanceCards(actor)));
       if (['finance', 'police', 'dept', 'treasury', 'unit'].includes(actor.role))
         cards.unshift(...(await refundCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));

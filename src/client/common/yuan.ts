@@ -13,8 +13,8 @@ export const validateYuan = (value: unknown) => {
   }
 };
 
-/** Form values → API body: `amountYuan` becomes `amountFen`. */
-export const toRefundBody = ({ amountYuan, ...rest }: Record<string, unknown>) => ({
+/** Form values → API body: `amountYuan` becomes integer `amountFen`. */
+export const yuanToFenBody = ({ amountYuan, ...rest }: Record<string, unknown>) => ({
   ...rest,
   amountFen: parseYuan(String(amountYuan).trim()),
 });

@@ -1,0 +1,70 @@
+import DoneIcon from '@mui/icons-material/Done';
+import {
+  BooleanInput,
+  DataTable,
+  DateField,
+  List,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  useRecordContext,
+} from 'react-admin';
+import { ActionButton } from '../common/ActionButton';
+import { FenField } from '../common/money';
+import { feedbackTypeChoices } from '../remittances/choices';
+
+const filters = [
+  <SelectInput key="type" source="type" choices={feedbackTypeChoices} alwaysOn />,
+  <ReferenceInput key="bankId" source="bankId" reference="banks" alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <BooleanInput key="problem" source="problem" alwaysOn />,
+  <BooleanInput key="acknowledged" source="acknowledged" alwaysOn />,
+];
+
+const Acknowledge = () =>
+  useRecordContext()?.acknowledgedAt ? null : (
+    <ActionButton
+      action="acknowledge"
+      label="resources.entry-feedback.action.acknowledge"
+      successMessage="resources.entry-feedback.notifications.acknowledged"
+      icon={<DoneIcon />}
+      reason="optional"
+    />
+  );
+
+/** 入库反馈 for finance: every transfer the treasury entered late, partly, wrongly or not at all. */
+export const EntryFeedbackList = () => (
+  <List
+    filters={filters}
+    filterDefaultValues={{ acknowledged: false, problem: true }}
+    sort={{ field: 'id', order: 'DESC' }}
+  >
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="businessDate" />
+      <DataTable.Col source="bankName" />
+      <DataTable.Col source="reference" />
+      <DataTable.Col source="type">
+        <SelectField source="type" choices={feedbackTypeChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="expectedFen">
+        <FenField source="expectedFen" />
+      </DataTable.Col>
+      <DataTable.Col source="enteredFen">
+        <FenField source="enteredFen" />
+      </DataTable.Col>
+      <DataTable.Col source="acknowledgedAt">
+        <DateField
+          source="acknowledgedAt"
+          showTime
+          locales="zh-CN"
+          options={{ timeZone: 'Asia/Shanghai' }}
+          emptyText="—"
+        />
+      </DataTable.Col>
+      <DataTable.Col label="ra.action.edit">
+        <Acknowledge />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

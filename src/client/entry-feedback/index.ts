@@ -1,0 +1,4 @@
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { EntryFeedbackList } from './EntryFeedbackList';
+
+export default { list: EntryFeedbackList, icon: FactCheckIcon };

@@ -1,0 +1,206 @@
+import {
+  Box,
+  Card,
+  CardContent,
+  Link as MuiLink,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import * as React from 'react';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import {
+  CartesianGrid,
+  Tooltip as ChartTooltip,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { addCalendarDays } from '../../domain/dates';
+import { formatFen } from '../../domain/money';
+import type { AppDataProvider, TimelinessCell } from '../providers/dataProvider';
+
+const listLink = (filter: Record<string, string>) =>
+  `/remittances?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** A pivot cell: green on time, amber late, red overdue; the worst delay in working days when late. */
+function cellStyle(c: TimelinessCell | undefined) {
+  if (!c) return { bgcolor: 'transparent', text: '' };
+  if (c.overdue) return { bgcolor: '#ef9a9a', text: `${c.worstDelay}` };
+  if (c.late) return { bgcolor: '#ffe082', text: `${c.worstDelay}` };
+  if (c.on_time) return { bgcolor: '#a5d6a7', text: '✓' };
+  return { bgcolor: '#eeeeee', text: '…' };
+}
+
+/** 缴库及时性: which banks remitted late, by how much and how long; drill-down to the obligations. */
+export const TimelinessPage = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  // The business date is the server's (APP_TODAY in demos), never the browser's clock.
+  const summary = useQuery({ queryKey: ['summary'], queryFn: () => dataProvider.summary() });
+  const [range, setRange] = React.useState<{ from: string; to: string } | null>(null);
+  const today = summary.data?.today;
+  const from = range?.from ?? (today ? addCalendarDays(today, -20) : '');
+  const to = range?.to ?? (today ? addCalendarDays(today, -1) : '');
+  const setFrom = (v: string) => setRange({ from: v, to });
+  const setTo = (v: string) => setRange({ from, to: v });
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  const kpi = useQuery({
+    queryKey: ['timeliness', from, to],
+    queryFn: () => dataProvider.timeliness(from, to),
+    enabled: valid,
+  });
+  const daily = useQuery({
+    queryKey: ['timeliness-daily', from, to],
+    queryFn: () => dataProvider.timelinessDaily(from, to),
+    enabled: valid,
+  });
+  const days = [...new Set((daily.data ?? []).map((c) => c.date))].sort();
+  const banks = kpi.data ?? [];
+  const cell = (bankId: string, date: string) =>
+    daily.data?.find((c) => c.bankId === bankId && c.date === date);
+  const trend = days.map((date) => {
+    const cells = (daily.data ?? []).filter((c) => c.date === date);
+    const decided = cells.reduce((s, c) => s + c.on_time + c.late + c.overdue, 0);
+    const onTime = cells.reduce((s, c) => s + c.on_time, 0);
+    return { date: date.slice(5), rate: decided ? Math.round((onTime / decided) * 100) : null };
+  });
+  const t = (k: string) => translate(`app.timeliness.${k}`);
+  return (
+    <Box sx={{ p: 2 }}>
+      <Title title="app.timeliness.title" />
+      <Box sx={{ display: 'flex', gap: 2, mb: 2 }}>
+        <TextField
+          type="date"
+          size="small"
+          label={t('from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          type="date"
+          size="small"
+          label={t('to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Box>
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Typography variant="subtitle1">{t('kpi')}</Typography>
+          <Table size="small" aria-label={t('kpi')}>
+            <TableHead>
+              <TableRow>
+                {['bank', 'count', 'on_time_rate', 'avg_delay', 'worst_delay', 'overdue_amount', 'held'].map(
+                  (k) => (
+                    <TableCell key={k}>{t(k)}</TableCell>
+                  ),
+                )}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {banks.map((b) => (
+                <TableRow key={b.bankId}>
+                  <TableCell>{b.bankName}</TableCell>
+                  <TableCell>{b.count}</TableCell>
+                  <TableCell>{(b.onTimeRate * 100).toFixed(1)}%</TableCell>
+                  <TableCell>{b.avgDelayWorkingDays.toFixed(2)}</TableCell>
+                  <TableCell>{b.worstDelayWorkingDays}</TableCell>
+                  <TableCell>
+                    <MuiLink component={Link} to={listLink({ bankId: b.bankId, status: 'overdue' })}>
+                      {formatFen(b.overdueAmountFen)}
+                    </MuiLink>
+                  </TableCell>
+                  <TableCell>
+                    {formatFen(b.heldFenDays)}·{t('days')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+      <Card sx={{ mb: 2, overflowX: 'auto' }}>
+        <CardContent>
+          <Typography variant="subtitle1">{t('pivot')}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t('legend')}
+          </Typography>
+          <Table size="small" aria-label={t('pivot')} sx={{ '& td, & th': { px: 0.5, textAlign: 'center' } }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('bank')}</TableCell>
+                {days.map((d) => (
+                  <TableCell key={d}>{d.slice(5)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {banks.map((b) => (
+                <TableRow key={b.bankId}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{b.bankName}</TableCell>
+                  {days.map((d) => {
+                    const c = cell(b.bankId, d);
+                    const s = cellStyle(c);
+                    return (
+                      <TableCell key={d} sx={{ bgcolor: s.bgcolor }} data-testid={`pivot-${b.bankId}-${d}`}>
+                        {c ? (
+                          <Tooltip
+                            title={`${t('on_time')} ${c.on_time} · ${t('late')} ${c.late} · ${t('overdue')} ${c.overdue}`}
+                          >
+                            <MuiLink
+                              component={Link}
+                              to={listLink({ bankId: b.bankId, dueDate_gte: d, dueDate_lte: d })}
+                              color="inherit"
+                              underline="none"
+                            >
+                              {s.text}
+                            </MuiLink>
+                          </Tooltip>
+                        ) : null}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="subtitle1">{t('trend')}</Typography>
+          <ResponsiveContainer width="100%" height={220}>
+            <LineChart data={trend}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="date" />
+              <YAxis domain={[0, 100]} unit="%" />
+              <ChartTooltip />
+              <Legend />
+              <Line
+                type="monotone"
+                dataKey="rate"
+                name={t('on_time_rate')}
+                stroke="#2e7d32"
+                isAnimationActive={false}
+                connectNulls
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

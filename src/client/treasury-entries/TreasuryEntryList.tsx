@@ -1,0 +1,27 @@
+import { CreateButton, DataTable, List, SelectField, TextInput, TopToolbar } from 'react-admin';
+import { budgetLevelChoices } from '../common/levelChoices';
+import { FenField } from '../common/money';
+import { useCan } from '../common/useCan';
+
+const filters = [<TextInput key="transferReference" source="transferReference" alwaysOn />];
+const Actions = () => (
+  <TopToolbar>{useCan('create', 'treasury-entries') ? <CreateButton /> : null}</TopToolbar>
+);
+
+export const TreasuryEntryList = () => (
+  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="entryDate" />
+      <DataTable.Col source="treasuryName" />
+      <DataTable.Col source="transferReference" />
+      <DataTable.Col source="budgetSubjectCode" />
+      <DataTable.Col source="budgetLevel">
+        <SelectField source="budgetLevel" choices={budgetLevelChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="amountFen">
+        <FenField source="amountFen" />
+      </DataTable.Col>
+      <DataTable.Col source="source" />
+    </DataTable>
+  </List>
+);
