@@ -38,7 +38,7 @@ export const EntryFeedbackList = () => (
   <List
     filters={filters}
     filterDefaultValues={{ acknowledged: false, problem: true }}
-    sort={{ field: 'id', order: 'DESC' }}
+    sort={{ field: 'computedAt', order: 'DESC' }}
   >
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="businessDate" />

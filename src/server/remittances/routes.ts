@@ -358,7 +358,11 @@ export function entryFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = actorOf(request);
         const parsed = parseList(request.query, {
-          sortable: { id: entryFeedback.id, businessDate: remittanceTransfers.businessDate },
+          sortable: {
+            id: entryFeedback.id,
+            businessDate: remittanceTransfers.businessDate,
+            computedAt: entryFeedback.computedAt,
+          },
           defaultSort: ['id', 'DESC'],
           idColumn: entryFeedback.id,
           filters: {
