@@ -28,6 +28,9 @@ export const RESOURCES = [
   'remittance-transfers',
   'treasury-entries',
   'entry-feedback',
+  'reconciliation-runs',
+  'discrepancies',
+  'reconciliation-signoffs',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,7 +58,10 @@ export type Action =
   | 'reject'
   | RefundAction
   | 'print'
-  | 'acknowledge';
+  | 'acknowledge'
+  | 'explain'
+  | 'resolve'
+  | 'reopen';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -152,6 +158,20 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     import: ['treasury'],
   },
   'entry-feedback': { ...read(['finance', 'treasury', 'auditor', 'bank']), acknowledge: ['finance'] },
+  'reconciliation-runs': {
+    ...read(['finance', 'treasury', 'police', 'auditor', 'bank']),
+    create: ['finance', 'treasury'],
+  },
+  discrepancies: {
+    ...read(['finance', 'treasury', 'police', 'auditor', 'bank']),
+    explain: ['bank', 'treasury', 'finance'],
+    resolve: ['finance'],
+  },
+  'reconciliation-signoffs': {
+    ...read(['finance', 'treasury', 'police', 'auditor', 'bank']),
+    create: ['finance', 'police', 'bank'],
+    reopen: ['finance'],
+  },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */

@@ -35,6 +35,7 @@ import { installMachineAuth } from './machine/auth';
 import { bankRoutes } from './machine/bank-routes';
 import { policeRoutes } from './machine/police-routes';
 import { createSecretBox, loadSecretKey } from './machine/secrets';
+import { discrepancyRoutes, reconciliationRunRoutes, signoffRoutes } from './reconciliation/routes';
 import { referenceRoutes } from './reference/routes';
 import { refundRoutes } from './refunds/routes';
 import { regionRoutes } from './regions/routes';
@@ -131,6 +132,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(transferRoutes(ctx), { prefix: '/api/remittance-transfers' });
   await app.register(treasuryEntryRoutes(ctx), { prefix: '/api/treasury-entries' });
   await app.register(entryFeedbackRoutes(ctx), { prefix: '/api/entry-feedback' });
+  await app.register(reconciliationRunRoutes(ctx), { prefix: '/api/reconciliation-runs' });
+  await app.register(discrepancyRoutes(ctx), { prefix: '/api/discrepancies' });
+  await app.register(signoffRoutes(ctx), { prefix: '/api/reconciliation-signoffs' });
   await app.register(bankRoutes(ctx), { prefix: '/api/bank/v1' });
   await app.register(policeRoutes(ctx), { prefix: '/api/police/v1' });
 

@@ -5,6 +5,7 @@ import { createClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { acquireDataDirLock } from './db/data-dir-lock';
+import { resumeRuns } from './reconciliation/runner';
 import { prepareDatabase, startBackgroundJobs } from './start';
 
 const started = performance.now();
@@ -14,9 +15,11 @@ const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.da
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const demo = await prepareDatabase(database, config, clock);
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
-const { app } = await buildApp({ config, database, clock, distDir, logger: true });
+const { app, ctx } = await buildApp({ config, database, clock, distDir, logger: true });
 await app.listen({ host: config.host, port: config.port });
 const stopJobs = startBackgroundJobs(database, config, clock);
+// Reconciliation runs cut short by a stop are worked again (their chunks replace findings).
+void resumeRuns(ctx);
 
 const where =
   database.kind === 'pglite'

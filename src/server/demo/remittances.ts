@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, gte } from 'drizzle-orm';
 import {
   addCalendarDays,
   type BudgetLevel,
@@ -15,6 +15,7 @@ import {
   decisions,
   remittanceTransferItems,
   remittanceTransfers,
+  statementLines,
   treasuries,
   treasuryEntries,
 } from '../db/schema';
@@ -134,4 +135,57 @@ export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: stri
     entries += lines.length;
   }
   return { transfers, entries };
+}
+
+/**
+ * The banks' daily statements for the last weeks: one line per collection, with the anomalies a
+ * reconciliation must find — lines the platform lacks, collections missing from the statement,
+ * different amounts, and refund/offset lines without a voucher (banks may not offset).
+ */
+export async function seedStatements(tx: Tx, today: string, now: Date) {
+  const rnd = seededRandom(20260801);
+  const since = addCalendarDays(today, -40);
+  const accounts = new Map(
+    (await tx.select({ bankId: agreements.bankId, account: agreements.accountNumber }).from(agreements)).map(
+      (a) => [a.bankId, a.account],
+    ),
+  );
+  const rows = await tx
+    .select({
+      bankId: collections.bankId,
+      bankTxnId: collections.bankTxnId,
+      amountFen: collections.amountFen,
+      day: collections.businessDate,
+    })
+    .from(collections)
+    .where(gte(collections.businessDate, since))
+    .orderBy(asc(collections.id));
+  const lines: (typeof statementLines.$inferInsert)[] = [];
+  const line = (
+    bankId: string,
+    bankTxnId: string,
+    amountFen: number,
+    valueDate: string,
+    kind: 'collection' | 'refund' | 'offset' = 'collection',
+  ) =>
+    lines.push({
+      bankId,
+      account: accounts.get(bankId) ?? '0',
+      valueDate,
+      bankTxnId,
+      amountFen,
+      kind,
+      receivedAt: now,
+    });
+  for (const c of rows) {
+    const r = rnd.next();
+    if (r < 0.01) continue; // platform_not_bank
+    line(c.bankId, c.bankTxnId, r < 0.016 ? c.amountFen + 100 * rnd.int(1, 50) : c.amountFen, c.day); // amount_mismatch
+    if (r > 0.995) line(c.bankId, `${c.bankTxnId}X`, c.amountFen, c.day); // bank_not_platform
+    if (r > 0.997)
+      line(c.bankId, `${c.bankTxnId}R`, c.amountFen, c.day, rnd.next() < 0.5 ? 'offset' : 'refund');
+  }
+  for (let i = 0; i < lines.length; i += 2000)
+    await tx.insert(statementLines).values(lines.slice(i, i + 2000));
+  return lines.length;
 }

@@ -24,7 +24,7 @@ import {
 import { seedDecisions } from './decisions';
 import { seededRandom } from './random';
 import { seedRefunds } from './refunds';
-import { seedRemittances } from './remittances';
+import { seedRemittances, seedStatements } from './remittances';
 import {
   BANKS,
   BILLING_CODES,
@@ -77,6 +77,7 @@ export interface DemoSummary {
   refunds: number;
   transfers: number;
   entries: number;
+  statements: number;
 }
 
 /**
@@ -281,7 +282,14 @@ export async function seedDemo(
       resource: 'system',
       after: { users: DEMO_USERS.length, agreements: inserted.length, ...decisionStats },
     });
-    return { agreements: inserted.length, ...decisionStats, refunds: refundCount, ...remittanceStats };
+    const statements = await seedStatements(tx, clock.today(), clock.now());
+    return {
+      agreements: inserted.length,
+      ...decisionStats,
+      refunds: refundCount,
+      ...remittanceStats,
+      statements,
+    };
   });
   return { users: DEMO_USERS.map((u) => u.username), ...stats };
 }

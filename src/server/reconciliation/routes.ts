@@ -1,0 +1,368 @@
+import { and, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DISCREPANCY_OWNER,
+  DISCREPANCY_STATES,
+  DISCREPANCY_TYPES,
+  type DiscrepancyType,
+  monthlyTimetable,
+  periodDays,
+  reconciliationRunSchema,
+  reopenSchema,
+  SIGNOFF_ROLES,
+  signoffSchema,
+} from '../../domain';
+import type { Actor } from '../../domain/roles';
+import type { Tx } from '../audit/log';
+import { type AppContext, actorOf } from '../context';
+import { banks, discrepancies, reconciliationRuns, reconciliationSignoffs, users } from '../db/schema';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import {
+  asIdList,
+  asString,
+  contentRange,
+  type FilterValue,
+  listQuerySchema,
+  parseList,
+} from '../http/list-query';
+import { executeRun } from './runner';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const stepBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+const pick = <T extends string>(values: readonly T[], v: FilterValue, name: string) =>
+  asIdList(name, v)
+    .map(String)
+    .filter((s): s is T => (values as readonly string[]).includes(s));
+
+/** Whether finance, police and the bank have all signed the month: then it is locked. */
+async function isLocked(ctx: AppContext, month: string, bankId: string, tx?: Tx) {
+  // Inside a transaction the check must use it: PGlite has one connection, a second query would wait forever.
+  const rows = await (tx ?? ctx.database.db)
+    .select({ role: reconciliationSignoffs.role })
+    .from(reconciliationSignoffs)
+    .where(and(eq(reconciliationSignoffs.month, month), eq(reconciliationSignoffs.bankId, bankId)));
+  return SIGNOFF_ROLES.every((r) => rows.some((x) => x.role === r));
+}
+
+export function reconciliationRunRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const scope = (actor: Actor) =>
+    actor.role === 'bank' ? eq(reconciliationRuns.bankId, actor.bankId ?? '') : undefined;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['reconciliation-runs', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: { id: reconciliationRuns.id, periodStart: reconciliationRuns.periodStart },
+          defaultSort: ['id', 'DESC'],
+          idColumn: reconciliationRuns.id,
+          filters: { id: (v) => inArray(reconciliationRuns.id, asIdList('id', v).map(Number)) },
+        });
+        const where = and(scope(actorOf(request)), parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ r: reconciliationRuns, startedByName: users.displayName })
+            .from(reconciliationRuns)
+            .innerJoin(users, eq(users.id, reconciliationRuns.startedBy))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(reconciliationRuns).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('reconciliation-runs', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r.r, startedByName: r.startedByName }));
+      },
+    );
+
+    app.get(
+      '/:id',
+      { config: { permission: ['reconciliation-runs', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const [row] = await db
+          .select()
+          .from(reconciliationRuns)
+          .where(and(eq(reconciliationRuns.id, request.params.id), scope(actorOf(request))));
+        if (!row) throw notFound('Reconciliation run');
+        return row;
+      },
+    );
+
+    app.post(
+      '/',
+      {
+        config: { permission: ['reconciliation-runs', 'create'] },
+        schema: { body: reconciliationRunSchema },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { periodType, periodStart, bankId } = request.body;
+        if (bankId) {
+          const [bank] = await db.select().from(banks).where(eq(banks.id, bankId));
+          if (!bank) throw badRequest('Unknown bank', { bankId: 'does not exist' });
+        }
+        const month = periodStart.slice(0, 7);
+        const bankIds = bankId ? [bankId] : (await db.select({ id: banks.id }).from(banks)).map((b) => b.id);
+        for (const b of bankIds)
+          if (await isLocked(ctx, month, b))
+            throw conflict('period_locked', `${month} is signed off and locked for ${b}; reopen it first`);
+        const run = await db.transaction(async (tx) => {
+          const [r] = await tx
+            .insert(reconciliationRuns)
+            .values({
+              periodType,
+              periodStart,
+              bankId: bankId ?? null,
+              status: 'queued',
+              chunksTotal: bankIds.length * periodDays(periodType, periodStart).length,
+              chunksDone: 0,
+              found: 0,
+              startedBy: actor.id,
+              createdAt: ctx.clock.now(),
+            })
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'reconciliation-runs',
+            recordId: r.id,
+            after: r,
+            ip: request.ip,
+          });
+          return r;
+        });
+        // Worked in the background; the client follows the progress on the run.
+        setImmediate(() => void executeRun(ctx, run.id));
+        reply.code(202);
+        return run;
+      },
+    );
+  };
+}
+
+export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const scope = (actor: Actor): SQL | undefined =>
+    actor.role === 'bank' ? eq(discrepancies.bankId, actor.bankId ?? '') : undefined;
+
+  async function step(actor: Actor, id: number, to: 'explained' | 'resolved', note: string, ip: string) {
+    return db.transaction(async (tx) => {
+      const [d] = await tx
+        .select()
+        .from(discrepancies)
+        .where(and(eq(discrepancies.id, id), scope(actor)))
+        .for('update');
+      if (!d) throw notFound('Discrepancy');
+      const owner = DISCREPANCY_OWNER[d.type as DiscrepancyType];
+      if (to === 'explained' && actor.role !== owner && actor.role !== 'finance')
+        throw forbidden(`This discrepancy is answered by the ${owner}`, 'not_your_step');
+      if (await isLocked(ctx, d.businessDate.slice(0, 7), d.bankId, tx))
+        throw conflict('period_locked', 'The period is signed off and locked; reopen it first');
+      if (d.state === 'resolved' || (to === 'explained' && d.state !== 'open'))
+        throw conflict('wrong_state', `The discrepancy is already ${d.state}`);
+      const [row] = await tx
+        .update(discrepancies)
+        .set({ state: to, note, updatedBy: actor.id, updatedAt: ctx.clock.now() })
+        .where(eq(discrepancies.id, id))
+        .returning();
+      await ctx.audit.record(tx, {
+        actor,
+        action: to === 'explained' ? 'explain' : 'resolve',
+        resource: 'discrepancies',
+        recordId: id,
+        before: { state: d.state },
+        after: { state: to, note },
+        ip,
+      });
+      return row;
+    });
+  }
+
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['discrepancies', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: discrepancies.id,
+            businessDate: discrepancies.businessDate,
+            platformFen: discrepancies.platformFen,
+          },
+          defaultSort: ['businessDate', 'DESC'],
+          idColumn: discrepancies.id,
+          filters: {
+            id: (v) => inArray(discrepancies.id, asIdList('id', v).map(Number)),
+            type: (v) => inArray(discrepancies.type, pick(DISCREPANCY_TYPES, v, 'type')),
+            state: (v) => inArray(discrepancies.state, pick(DISCREPANCY_STATES, v, 'state')),
+            bankId: (v) => inArray(discrepancies.bankId, asIdList('bankId', v).map(String)),
+            runId: (v) => eq(discrepancies.runId, Number(v)),
+            businessDate_gte: (v) => gte(discrepancies.businessDate, asString('businessDate_gte', v)),
+            businessDate_lte: (v) => lte(discrepancies.businessDate, asString('businessDate_lte', v)),
+          },
+        });
+        const where = and(scope(actorOf(request)), parsed.where);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ d: discrepancies, bankName: banks.name })
+            .from(discrepancies)
+            .innerJoin(banks, eq(banks.id, discrepancies.bankId))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(discrepancies).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('discrepancies', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r.d, bankName: r.bankName }));
+      },
+    );
+
+    app.get(
+      '/counts',
+      {
+        config: { permission: ['discrepancies', 'list'] },
+        schema: { querystring: z.object({ runId: z.coerce.number().int().positive().optional() }) },
+      },
+      async (request) => {
+        const rows = await db
+          .select({ type: discrepancies.type, n: count() })
+          .from(discrepancies)
+          .where(
+            and(
+              scope(actorOf(request)),
+              request.query.runId ? eq(discrepancies.runId, request.query.runId) : undefined,
+            ),
+          )
+          .groupBy(discrepancies.type);
+        return Object.fromEntries(DISCREPANCY_TYPES.map((t) => [t, rows.find((r) => r.type === t)?.n ?? 0]));
+      },
+    );
+
+    app.post(
+      '/:id/explain',
+      { config: { permission: ['discrepancies', 'explain'] }, schema: { params: idParams, body: stepBody } },
+      async (request) =>
+        step(actorOf(request), request.params.id, 'explained', request.body.reason, request.ip),
+    );
+    app.post(
+      '/:id/resolve',
+      { config: { permission: ['discrepancies', 'resolve'] }, schema: { params: idParams, body: stepBody } },
+      async (request) =>
+        step(actorOf(request), request.params.id, 'resolved', request.body.reason, request.ip),
+    );
+  };
+}
+
+/** Monthly sign-off per bank by finance, police and the bank; all three lock the period. */
+export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      {
+        config: { permission: ['reconciliation-signoffs', 'list'] },
+        schema: { querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { month } = request.query;
+        const cal = await ctx.calendars.forRegion(db, '');
+        const timetable = monthlyTimetable(month, cal);
+        const today = ctx.clock.today();
+        const bankRows = await db
+          .select()
+          .from(banks)
+          .where(actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined);
+        const signed = await db
+          .select({ s: reconciliationSignoffs, name: users.displayName })
+          .from(reconciliationSignoffs)
+          .innerJoin(users, eq(users.id, reconciliationSignoffs.userId))
+          .where(eq(reconciliationSignoffs.month, month));
+        return {
+          month,
+          timetable,
+          banks: bankRows.map((b) => {
+            const mine = signed.filter((s) => s.s.bankId === b.id);
+            const roles = Object.fromEntries(
+              SIGNOFF_ROLES.map((r) => {
+                const s = mine.find((x) => x.s.role === r);
+                return [r, s ? { name: s.name, at: s.s.at } : null];
+              }),
+            );
+            const missing = SIGNOFF_ROLES.filter((r) => !roles[r]);
+            return {
+              bankId: b.id,
+              bankName: b.name,
+              signoffs: roles,
+              locked: missing.length === 0,
+              // Late: the monthly report date has passed and someone has not signed.
+              late: today > timetable.monthlyReport ? missing : [],
+            };
+          }),
+        };
+      },
+    );
+
+    app.post(
+      '/',
+      { config: { permission: ['reconciliation-signoffs', 'create'] }, schema: { body: signoffSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { month, bankId } = request.body;
+        if (actor.role === 'bank' && actor.bankId !== bankId) throw notFound('Bank');
+        const role = actor.role as (typeof SIGNOFF_ROLES)[number];
+        if (`${month}-01` > ctx.clock.today()) throw conflict('period_open', `${month} has not started yet`);
+        try {
+          await db.transaction(async (tx) => {
+            await tx
+              .insert(reconciliationSignoffs)
+              .values({ month, bankId, role, userId: actor.id, at: ctx.clock.now() });
+            await ctx.audit.record(tx, {
+              actor,
+              action: 'sign_off',
+              resource: 'reconciliation-signoffs',
+              recordId: `${month}/${bankId}`,
+              after: { role },
+              ip: request.ip,
+            });
+          });
+        } catch (e) {
+          if (pgErrorCode(e) === UNIQUE_VIOLATION)
+            throw conflict('already_signed', `${role} has already signed ${month} for ${bankId}`);
+          throw e;
+        }
+        reply.code(201);
+        return { month, bankId, role, locked: await isLocked(ctx, month, bankId) };
+      },
+    );
+
+    app.post(
+      '/reopen',
+      { config: { permission: ['reconciliation-signoffs', 'reopen'] }, schema: { body: reopenSchema } },
+      async (request) => {
+        const actor = actorOf(request);
+        const { month, bankId, reason } = request.body;
+        if (!(await isLocked(ctx, month, bankId)))
+          throw conflict('not_locked', `${month} is not locked for ${bankId}`);
+        await db.transaction(async (tx) => {
+          await tx
+            .delete(reconciliationSignoffs)
+            .where(and(eq(reconciliationSignoffs.month, month), eq(reconciliationSignoffs.bankId, bankId)));
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'reopen',
+            resource: 'reconciliation-signoffs',
+            recordId: `${month}/${bankId}`,
+            after: { reason },
+            ip: request.ip,
+          });
+        });
+        return { month, bankId, locked: false };
+      },
+    );
+  };
+}
