@@ -1,3 +1,5 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import RuleIcon from '@mui/icons-material/Rule';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import agreements from './agreements';
@@ -19,6 +21,11 @@ import { Layout } from './layout/Layout';
 import paidStatusFlags from './paid-status-flags';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { DiscrepancyList } from './reconciliation/DiscrepancyList';
+import { ReconciliationRunCreate } from './reconciliation/ReconciliationRunCreate';
+import { ReconciliationRunList } from './reconciliation/ReconciliationRunList';
+import { ReconciliationRunShow } from './reconciliation/ReconciliationRunShow';
+import { SignoffPage } from './reconciliation/SignoffPage';
 import refunds from './refunds';
 import { RefundVoucherPage } from './refunds/RefundVoucherPage';
 import regions from './regions';
@@ -46,6 +53,14 @@ export const App = () => (
     <Resource name="remittances" {...remittances} />
     <Resource name="treasury-entries" {...treasuryEntries} />
     <Resource name="entry-feedback" {...entryFeedback} />
+    <Resource
+      name="reconciliation-runs"
+      list={ReconciliationRunList}
+      create={ReconciliationRunCreate}
+      show={ReconciliationRunShow}
+      icon={CompareArrowsIcon}
+    />
+    <Resource name="discrepancies" list={DiscrepancyList} icon={RuleIcon} />
     <Resource name="paid-status-flags" {...paidStatusFlags} />
     <Resource name="decisions" {...decisions} />
     <Resource name="status-corrections" {...statusCorrections} />
@@ -70,6 +85,7 @@ export const App = () => (
       <Route path="/decisions/import" element={<DecisionImportPage />} />
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
       <Route path="/timeliness" element={<TimelinessPage />} />
+      <Route path="/reconciliation-signoffs" element={<SignoffPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/refunds/:id/voucher" element={<RefundVoucherPage />} />

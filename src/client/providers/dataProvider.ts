@@ -120,6 +120,24 @@ export const dataProvider = {
   async timelinessDaily(from: string, to: string): Promise<TimelinessCell[]> {
     return (await httpClient(`${API}/remittances/daily?${new URLSearchParams({ from, to })}`)).json;
   },
+  async discrepancyCounts(runId: number): Promise<Record<string, number>> {
+    return (await httpClient(`${API}/discrepancies/counts?runId=${runId}`)).json;
+  },
+  async signoffs(month: string): Promise<SignoffTable> {
+    return (await httpClient(`${API}/reconciliation-signoffs?month=${month}`)).json;
+  },
+  async signOff(month: string, bankId: string): Promise<void> {
+    await httpClient(`${API}/reconciliation-signoffs`, {
+      method: 'POST',
+      body: JSON.stringify({ month, bankId }),
+    });
+  },
+  async reopenPeriod(month: string, bankId: string, reason: string): Promise<void> {
+    await httpClient(`${API}/reconciliation-signoffs/reopen`, {
+      method: 'POST',
+      body: JSON.stringify({ month, bankId, reason }),
+    });
+  },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {
       method: 'POST',
@@ -174,4 +192,16 @@ export interface TimelinessCell {
   on_time: number;
   late: number;
   overdue: number;
+}
+
+export interface SignoffTable {
+  month: string;
+  timetable: { monthEnd: string; treasuryTable: string; unitConfirmation: string; monthlyReport: string };
+  banks: {
+    bankId: string;
+    bankName: string;
+    signoffs: Record<'finance' | 'police' | 'bank', { name: string; at: string } | null>;
+    locked: boolean;
+    late: string[];
+  }[];
 }

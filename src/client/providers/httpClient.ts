@@ -3,6 +3,10 @@ import { session } from './session';
 
 /** Server error codes the SPA has a translation for (`app.errors.<code>`). */
 export const KNOWN_ERROR_CODES = [
+  'period_locked',
+  'already_signed',
+  'not_locked',
+  'period_open',
   'remittance_collections',
   'remittance_amount',
   'duplicate_transfer',

@@ -1,0 +1,36 @@
+import { Button, CreateButton, DataTable, DateField, List, SelectField, TopToolbar } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useCan } from '../common/useCan';
+import { periodTypeChoices, runStatusChoices } from './choices';
+import { RunProgress } from './RunProgress';
+
+const Actions = () => (
+  <TopToolbar>
+    <Button component={Link} to="/reconciliation-signoffs" label="app.signoffs.title" />
+    {useCan('create', 'reconciliation-runs') ? <CreateButton /> : null}
+  </TopToolbar>
+);
+
+export const ReconciliationRunList = () => (
+  <List actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} queryOptions={{ refetchInterval: 2000 }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="id" />
+      <DataTable.Col source="periodType">
+        <SelectField source="periodType" choices={periodTypeChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="periodStart" />
+      <DataTable.Col source="bankId" />
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={runStatusChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="chunksDone">
+        <RunProgress />
+      </DataTable.Col>
+      <DataTable.Col source="found" />
+      <DataTable.Col source="startedByName" />
+      <DataTable.Col source="createdAt">
+        <DateField source="createdAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
