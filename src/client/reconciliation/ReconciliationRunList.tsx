@@ -12,7 +12,12 @@ const Actions = () => (
 );
 
 export const ReconciliationRunList = () => (
-  <List actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} queryOptions={{ refetchInterval: 2000 }}>
+  <List
+    actions={<Actions />}
+    empty={false}
+    sort={{ field: 'id', order: 'DESC' }}
+    queryOptions={{ refetchInterval: 2000 }}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="periodType">

@@ -22,6 +22,11 @@ import {
 import { agreementFor } from '../remittances/service';
 import { seededRandom } from './random';
 
+const previousMonthStart = (today: string) => {
+  const [y, m] = today.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+};
+
 /**
  * What the banks sent and what the treasury entered: most on time, some late by a few working days,
  * a few overdue (recent, never sent), and entries with each feedback type (entered, late, partial,
@@ -73,10 +78,22 @@ export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: stri
   let entries = 0;
   const sorted = [...groups.values()].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const lastDue = new Map(sorted.map((g) => [g.bankId, g.dueDate]));
+  // Each bank also forgot one day in the middle of last month, so its reconciliation has one.
+  const forgotten = new Set<string>();
+  const mid = addCalendarDays(previousMonthStart(today), 14);
+  for (const bankId of new Set(sorted.map((g) => g.bankId))) {
+    const g = sorted.find((x) => x.bankId === bankId && x.dueDate >= mid);
+    if (g) forgotten.add(`${g.agreementId}|${g.dueDate}`);
+  }
   for (const g of sorted) {
     const r = rnd.next();
     // Overdue: each bank's latest due day is still unsent, and a few recent ones never were.
-    if (g.dueDate === lastDue.get(g.bankId) || (r > 0.96 && g.dueDate >= recent)) continue;
+    if (
+      g.dueDate === lastDue.get(g.bankId) ||
+      forgotten.has(`${g.agreementId}|${g.dueDate}`) ||
+      (r > 0.96 && g.dueDate >= recent)
+    )
+      continue;
     let sentOn = g.dueDate;
     if (r > 0.86) sentOn = cal.addWorkingDays(g.dueDate, rnd.int(1, 3));
     if (sentOn >= today) sentOn = g.dueDate;
@@ -98,7 +115,7 @@ export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: stri
       await tx
         .insert(remittanceTransferItems)
         .values(g.items.slice(i, i + 1000).map((c) => ({ transferId: t.id, collectionId: c.id })));
-    if (!treasury || sentOn < addCalendarDays(today, -45)) continue;
+    if (!treasury || sentOn < addCalendarDays(today, -75)) continue;
     // The treasury's entries for this transfer, one per budget subject and level.
     const bySubject = new Map<string, { subject: string; level: string; amountFen: number }>();
     for (const c of g.items) {
@@ -108,7 +125,7 @@ export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: stri
       bySubject.set(k, e);
     }
     const fate = rnd.next();
-    if (fate > 0.98 && sentOn < addCalendarDays(today, -2)) continue; // missing
+    if (fate > 0.975 && sentOn < addCalendarDays(today, -2)) continue; // missing
     const entryDate =
       fate > 0.94
         ? cal.nextWorkingDay(sentOn)
@@ -119,10 +136,10 @@ export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: stri
     const lines = [...bySubject.values()].map((e, i) => ({
       treasuryId: treasury.id,
       entryDate,
-      amountFen: fate > 0.92 && fate <= 0.94 && i === 0 ? Math.max(1, e.amountFen - 10_000) : e.amountFen,
+      amountFen: fate > 0.91 && fate <= 0.94 && i === 0 ? Math.max(1, e.amountFen - 10_000) : e.amountFen,
       budgetSubjectCode: e.subject,
       // 混库: the first line booked at another level.
-      budgetLevel: (fate > 0.9 && fate <= 0.92 && i === 0
+      budgetLevel: (fate > 0.88 && fate <= 0.91 && i === 0
         ? e.level === 'provincial'
           ? 'city'
           : 'provincial'
@@ -144,7 +161,7 @@ export async function seedRemittances(tx: Tx, cal: BusinessCalendar, today: stri
  */
 export async function seedStatements(tx: Tx, today: string, now: Date) {
   const rnd = seededRandom(20260801);
-  const since = addCalendarDays(today, -40);
+  const since = addCalendarDays(today, -75);
   const accounts = new Map(
     (await tx.select({ bankId: agreements.bankId, account: agreements.accountNumber }).from(agreements)).map(
       (a) => [a.bankId, a.account],
@@ -184,6 +201,14 @@ export async function seedStatements(tx: Tx, today: string, now: Date) {
     if (r > 0.995) line(c.bankId, `${c.bankTxnId}X`, c.amountFen, c.day); // bank_not_platform
     if (r > 0.997)
       line(c.bankId, `${c.bankTxnId}R`, c.amountFen, c.day, rnd.next() < 0.5 ? 'offset' : 'refund');
+  }
+  // And, for every bank, one line the platform never saw and one offset (banks may not offset) last month.
+  const lastMonth = previousMonthStart(today);
+  for (const bankId of accounts.keys()) {
+    const c = rows.find((x) => x.bankId === bankId && x.day >= addCalendarDays(lastMonth, 3));
+    if (!c) continue;
+    line(bankId, `${c.bankTxnId}EXTRA`, c.amountFen, c.day);
+    line(bankId, `${c.bankTxnId}OFFSET`, c.amountFen, c.day, 'offset');
   }
   for (let i = 0; i < lines.length; i += 2000)
     await tx.insert(statementLines).values(lines.slice(i, i + 2000));

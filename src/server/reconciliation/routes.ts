@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -48,8 +48,11 @@ async function isLocked(ctx: AppContext, month: string, bankId: string, tx?: Tx)
 
 export function reconciliationRunRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  // A run over every bank (bankId null) reconciles the bank's data too, so the bank sees it.
   const scope = (actor: Actor) =>
-    actor.role === 'bank' ? eq(reconciliationRuns.bankId, actor.bankId ?? '') : undefined;
+    actor.role === 'bank'
+      ? or(isNull(reconciliationRuns.bankId), eq(reconciliationRuns.bankId, actor.bankId ?? ''))
+      : undefined;
   return async (app) => {
     app.get(
       '/',

@@ -1,0 +1,42 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DISCREPANCY_TYPES } from '../src/domain/reconciliation';
+import { loginAndWait } from './helpers';
+
+async function signFebruary(page: Page, bankRow: string) {
+  await page.getByRole('menuitem', { name: '对账', exact: true }).click();
+  await page.getByRole('link', { name: '对账签认' }).click();
+  await page.getByLabel('月份').fill('2026-02');
+  const row = page.getByTestId(bankRow);
+  await row.getByRole('button', { name: '签认' }).click();
+  await expect(page.getByText('已签认', { exact: true })).toBeVisible();
+  return row;
+}
+
+test('finance reconciles February: every discrepancy type with both amounts; three sign-offs lock the period', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const finance = await browser.newPage();
+  await loginAndWait(finance, 'finance');
+  await finance.getByRole('menuitem', { name: '对账', exact: true }).click();
+  await finance.getByRole('link', { name: '新建' }).click();
+  await finance.getByLabel('期间开始').fill('2026-02-01');
+  await finance.getByRole('button', { name: '保存' }).click();
+  await expect(finance.getByText('已完成')).toBeVisible({ timeout: 60_000 });
+  for (const type of DISCREPANCY_TYPES)
+    await expect(finance.getByTestId(`discrepancy-count-${type}`)).not.toHaveText(/ 0$/);
+
+  await finance.getByTestId('discrepancy-count-amount_mismatch').click();
+  const first = finance.getByRole('row').nth(1);
+  await expect(first.getByRole('cell', { name: '金额不符' })).toBeVisible();
+  await expect(first.getByRole('cell', { name: /^¥/ })).toHaveCount(2);
+
+  await signFebruary(finance, 'signoff-ICBC');
+  const police = await browser.newPage();
+  await loginAndWait(police, 'police');
+  await signFebruary(police, 'signoff-ICBC');
+  const bank = await browser.newPage();
+  await loginAndWait(bank, 'bank_icbc');
+  const row = await signFebruary(bank, 'signoff-ICBC');
+  await expect(row.getByText('已锁定')).toBeVisible();
+});
