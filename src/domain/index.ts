@@ -12,6 +12,7 @@ export * from './master-data';
 export * from './money';
 export * from './penalties';
 export * from './permissions';
+export * from './receipts';
 export * from './reconciliation';
 export * from './refunds';
 export * from './remittances';

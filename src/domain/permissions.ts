@@ -31,6 +31,14 @@ export const RESOURCES = [
   'reconciliation-runs',
   'discrepancies',
   'reconciliation-signoffs',
+  'receipt-types',
+  'receipt-batches',
+  'receipt-holdings',
+  'receipts',
+  'receipt-write-offs',
+  'e-receipt-segments',
+  'receipt-findings',
+  'receipt-balance',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -61,7 +69,9 @@ export type Action =
   | 'acknowledge'
   | 'explain'
   | 'resolve'
-  | 'reopen';
+  | 'reopen'
+  | 'allocate'
+  | 'void';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -172,6 +182,24 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     create: ['finance', 'police', 'bank'],
     reopen: ['finance'],
   },
+  'receipt-types': read(everyone),
+  'receipt-batches': { ...read(['finance', 'auditor']), create: ['finance'] },
+  // Finance moves stock down (发放) and back; units see what they hold.
+  'receipt-holdings': { ...read(['finance', 'unit', 'auditor']), allocate: ['finance'] },
+  receipts: {
+    ...read(['finance', 'unit', 'auditor', 'police']),
+    create: ['unit'],
+    void: ['unit'],
+  },
+  'receipt-write-offs': {
+    ...read(['finance', 'unit', 'auditor']),
+    create: ['unit'],
+    approve: ['finance'],
+    reject: ['finance'],
+  },
+  'e-receipt-segments': { ...read(['finance', 'unit', 'auditor']), create: ['finance'] },
+  'receipt-findings': read(['finance', 'unit', 'auditor']),
+  'receipt-balance': { show: ['finance', 'unit', 'auditor'] },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state. */

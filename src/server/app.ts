@@ -35,6 +35,16 @@ import { installMachineAuth } from './machine/auth';
 import { bankRoutes } from './machine/bank-routes';
 import { policeRoutes } from './machine/police-routes';
 import { createSecretBox, loadSecretKey } from './machine/secrets';
+import { payerPageRoutes } from './receipts/payer-page';
+import {
+  eReceiptSegmentRoutes,
+  receiptBatchRoutes,
+  receiptHoldingRoutes,
+  receiptReportRoutes,
+  receiptRoutes,
+  receiptTypeRoutes,
+  writeOffRoutes,
+} from './receipts/routes';
 import { discrepancyRoutes, reconciliationRunRoutes, signoffRoutes } from './reconciliation/routes';
 import { referenceRoutes } from './reference/routes';
 import { refundRoutes } from './refunds/routes';
@@ -135,6 +145,14 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(reconciliationRunRoutes(ctx), { prefix: '/api/reconciliation-runs' });
   await app.register(discrepancyRoutes(ctx), { prefix: '/api/discrepancies' });
   await app.register(signoffRoutes(ctx), { prefix: '/api/reconciliation-signoffs' });
+  await app.register(receiptTypeRoutes(ctx), { prefix: '/api/receipt-types' });
+  await app.register(receiptBatchRoutes(ctx), { prefix: '/api/receipt-batches' });
+  await app.register(receiptHoldingRoutes(ctx), { prefix: '/api/receipt-holdings' });
+  await app.register(receiptRoutes(ctx), { prefix: '/api/receipts' });
+  await app.register(writeOffRoutes(ctx), { prefix: '/api/receipt-write-offs' });
+  await app.register(eReceiptSegmentRoutes(ctx), { prefix: '/api/e-receipt-segments' });
+  await app.register(receiptReportRoutes(ctx), { prefix: '/api' });
+  await app.register(payerPageRoutes(ctx));
   await app.register(bankRoutes(ctx), { prefix: '/api/bank/v1' });
   await app.register(policeRoutes(ctx), { prefix: '/api/police/v1' });
 

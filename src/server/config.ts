@@ -20,6 +20,12 @@ export interface Config {
   refundSecondApprovalFen: number;
   /** Login attempts per IP and username in 15 minutes (the browser suite signs in far more often than people). */
   loginRateLimit: number;
+  /** 验旧换新: used stubs older than this many days must be written off before new stock arrives. */
+  receiptStaleDays: number;
+  /** Fewer unused numbers than this (per unit and type) is a low-stock finding. */
+  receiptLowStock: number;
+  /** A unit's void share above this (0..1) is a finding. */
+  receiptVoidRate: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -45,5 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoDecisions: Number(env.DEMO_DECISIONS ?? 30_000),
     refundSecondApprovalFen: Number(env.REFUND_SECOND_APPROVAL_FEN ?? 1_000_000),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 30),
+    receiptStaleDays: Number(env.RECEIPT_STALE_DAYS ?? 90),
+    receiptLowStock: Number(env.RECEIPT_LOW_STOCK ?? 50),
+    receiptVoidRate: Number(env.RECEIPT_VOID_RATE ?? 0.05),
   };
 }

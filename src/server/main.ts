@@ -30,7 +30,7 @@ console.log(
 );
 if (demo) {
   console.log(
-    `Demo data loaded: ${demo.agreements} agreements, ${demo.decisions} decisions, ${demo.collections} collections, ${demo.flags} paid-status flags, ${demo.refunds} refunds.`,
+    `Demo data loaded: ${demo.agreements} agreements, ${demo.decisions} decisions, ${demo.collections} collections, ${demo.flags} paid-status flags, ${demo.refunds} refunds, ${demo.receipts} receipts.`,
   );
   console.log(`Demo users (password "${config.demoPassword}"):`);
   console.log(`  ${demo.users.join(', ')}`);

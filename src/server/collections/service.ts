@@ -11,6 +11,7 @@ import type { CalendarCache } from '../calendar/repository';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { collections, decisionEvents, decisions, paidStatusFlags } from '../db/schema';
+import { issueEReceipt } from '../receipts/e-receipts';
 
 export interface CollectionInput {
   bankId: string;
@@ -153,7 +154,15 @@ export async function recordCollection(tx: Tx, env: CollectionEnv, input: Collec
     };
   }
   const result = await settle(tx, env, decision, collection, expected, input.keyId);
-  return { collectionId: collection.id, decisionId: decision.id, status: 'matched' as const, ...result };
+  // Last, so the segment row lock is held only until commit.
+  const receipt = await issueEReceipt(tx, clock, collection, decision);
+  return {
+    collectionId: collection.id,
+    decisionId: decision.id,
+    status: 'matched' as const,
+    ...result,
+    receipt,
+  };
 }
 
 /** When a decision arrives, orphan collections for its number are matched and their sync-lag flags closed. */
@@ -173,6 +182,7 @@ export async function matchOrphans(tx: Tx, env: CollectionEnv, decisionId: numbe
       .set({ decisionId, expectedFen: expected, matchedAt: clock.now(), regionCode: decision.regionCode })
       .where(eq(collections.id, orphan.id));
     await settle(tx, env, current, orphan, expected, null);
+    await issueEReceipt(tx, clock, orphan, decision);
     await tx
       .update(paidStatusFlags)
       .set({

@@ -23,6 +23,7 @@ import {
 } from '../db/schema';
 import { seedDecisions } from './decisions';
 import { seededRandom } from './random';
+import { seedReceipts } from './receipts';
 import { seedRefunds } from './refunds';
 import { seedRemittances, seedStatements } from './remittances';
 import {
@@ -78,6 +79,7 @@ export interface DemoSummary {
   transfers: number;
   entries: number;
   statements: number;
+  receipts: number;
 }
 
 /**
@@ -283,12 +285,14 @@ export async function seedDemo(
       after: { users: DEMO_USERS.length, agreements: inserted.length, ...decisionStats },
     });
     const statements = await seedStatements(tx, clock.today(), clock.now());
+    const receiptCount = await seedReceipts(tx, clock.today(), clock.now());
     return {
       agreements: inserted.length,
       ...decisionStats,
       refunds: refundCount,
       ...remittanceStats,
       statements,
+      receipts: receiptCount,
     };
   });
   return { users: DEMO_USERS.map((u) => u.username), ...stats };

@@ -26,6 +26,7 @@ import {
 } from '../db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
 import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } from '../http/errors';
+import { markRefunded } from '../receipts/stock';
 import { partyOf } from './scope';
 
 type Refund = typeof refunds.$inferSelect;
@@ -227,6 +228,7 @@ async function applyToDecision(ctx: AppContext, tx: Tx, actor: Actor, refund: Re
     .from(refunds)
     .where(and(eq(refunds.decisionId, d.id), eq(refunds.status, 'executed')));
   const to = statusAfterRefund(paid, executed ?? 0);
+  await markRefunded(tx, d.id, refund.id, to);
   if (to === d.paymentStatus) return;
   await tx
     .update(decisions)

@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './collections';
 export * from './master-data';
 export * from './organisation';
+export * from './receipts';
 export * from './reconciliation';
 export * from './refunds';
 export * from './remittances';

@@ -1,0 +1,509 @@
+import { and, count, eq, gte, inArray, isNull, like, lte, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  allocationInputSchema,
+  eReceiptCode,
+  eReceiptSegmentInputSchema,
+  isoDate,
+  maskName,
+  RECEIPT_TYPE_CODES,
+  reasonSchema,
+  receiptBatchInputSchema,
+  receiptIssueSchema,
+  shanghaiDate,
+  writeOffInputSchema,
+} from '../../domain';
+import type { Actor } from '../../domain/roles';
+import { type AppContext, actorOf } from '../context';
+import {
+  decisions,
+  eReceiptSegments,
+  receiptBatches,
+  receiptHoldings,
+  receipts,
+  receiptTypes,
+  receiptWriteOffs,
+  regions,
+  units,
+} from '../db/schema';
+import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { drainQueue } from './e-receipts';
+import { balanceReport, findings, numberHistory } from './reports';
+import { allocate, decideWriteOff, issuePaper, purchase, requestWriteOff, voidReceipt } from './stock';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const typeFilter = (column: typeof receipts.typeCode, v: Parameters<typeof asIdList>[1]) =>
+  inArray(column, asIdList('typeCode', v).map(String));
+
+/** Rows of the caller's region, a unit's own only. */
+const unitScope = (
+  actor: Actor,
+  unitColumn: typeof receipts.unitId | typeof receiptWriteOffs.unitId | typeof eReceiptSegments.unitId,
+  regionColumn: typeof receipts.regionCode | typeof receiptWriteOffs.regionCode | typeof units.regionCode,
+): SQL | undefined =>
+  actor.role === 'unit' ? eq(unitColumn, actor.unitId ?? -1) : like(regionColumn, `${actor.regionCode}%`);
+
+export function receiptTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get('/', { config: { permission: ['receipt-types', 'list'] } }, async (_request, reply) => {
+      const rows = await db.select().from(receiptTypes);
+      reply.header('Content-Range', contentRange('receipt-types', 0, rows.length, rows.length));
+      return rows.map((r) => ({ ...r, id: r.code }));
+    });
+  };
+}
+
+/** 领购 purchases by finance. */
+export function receiptBatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['receipt-batches', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: receiptBatches.id,
+            startNo: receiptBatches.startNo,
+            purchasedOn: receiptBatches.purchasedOn,
+          },
+          defaultSort: ['id', 'DESC'],
+          idColumn: receiptBatches.id,
+          filters: {
+            id: (v) => inArray(receiptBatches.id, asIdList('id', v).map(Number)),
+            typeCode: (v) => inArray(receiptBatches.typeCode, asIdList('typeCode', v).map(String)),
+          },
+        });
+        const where = and(parsed.where, like(receiptBatches.regionCode, `${actor.regionCode.slice(0, 2)}%`));
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select()
+            .from(receiptBatches)
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(receiptBatches).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('receipt-batches', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r, count: r.endNo - r.startNo + 1 }));
+      },
+    );
+    app.get(
+      '/:id',
+      { config: { permission: ['receipt-batches', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const [row] = await db.select().from(receiptBatches).where(eq(receiptBatches.id, request.params.id));
+        if (!row) throw notFound('Purchase');
+        return { ...row, count: row.endNo - row.startNo + 1 };
+      },
+    );
+    app.post(
+      '/',
+      { config: { permission: ['receipt-batches', 'create'] }, schema: { body: receiptBatchInputSchema } },
+      async (request, reply) => {
+        const batch = await purchase(ctx, actorOf(request), request.body, request.ip);
+        reply.code(201);
+        return { ...batch, count: batch.endNo - batch.startNo + 1 };
+      },
+    );
+  };
+}
+
+/** Current holdings (the stock tree) and 发放 allocations / transfers back. */
+export function receiptHoldingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['receipt-holdings', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: receiptHoldings.id,
+            startNo: receiptHoldings.startNo,
+            regionCode: receiptHoldings.regionCode,
+          },
+          defaultSort: ['regionCode', 'ASC'],
+          idColumn: receiptHoldings.id,
+          maxPageSize: 5000,
+          filters: {
+            id: (v) => inArray(receiptHoldings.id, asIdList('id', v).map(Number)),
+            typeCode: (v) => inArray(receiptHoldings.typeCode, asIdList('typeCode', v).map(String)),
+            unitId: (v) => inArray(receiptHoldings.unitId, asIdList('unitId', v).map(Number)),
+            regionCode: (v) => like(receiptHoldings.regionCode, `${asString('regionCode', v)}%`),
+            regionOnly: (v) => (v === true ? isNull(receiptHoldings.unitId) : undefined),
+          },
+        });
+        const scope =
+          actor.role === 'unit'
+            ? eq(receiptHoldings.unitId, actor.unitId ?? -1)
+            : like(receiptHoldings.regionCode, `${actor.regionCode}%`);
+        const where = and(parsed.where, scope);
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ h: receiptHoldings, unitName: units.name, regionName: regions.name })
+            .from(receiptHoldings)
+            .leftJoin(units, eq(units.id, receiptHoldings.unitId))
+            .innerJoin(regions, eq(regions.code, receiptHoldings.regionCode))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(receiptHoldings).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('receipt-holdings', parsed.offset, rows.length, total));
+        return rows.map((r) => ({
+          ...r.h,
+          count: r.h.endNo - r.h.startNo + 1,
+          holderName: r.unitName ?? `${r.regionName} 财政`,
+        }));
+      },
+    );
+    app.post(
+      '/allocate',
+      { config: { permission: ['receipt-holdings', 'allocate'] }, schema: { body: allocationInputSchema } },
+      async (request, reply) => {
+        const result = await allocate(ctx, actorOf(request), request.body, request.ip);
+        reply.code(201);
+        return result;
+      },
+    );
+  };
+}
+
+const receiptListSchema = listQuerySchema;
+
+export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  const present = (
+    r: typeof receipts.$inferSelect,
+    extra: { unitName?: string | null; partyName?: string | null; decisionNumber?: string | null },
+  ) => ({
+    ...r,
+    token: undefined,
+    unitName: extra.unitName ?? null,
+    decisionNumber: extra.decisionNumber ?? null,
+    payerName: extra.partyName ? maskName(extra.partyName) : null,
+    writtenOff: r.writtenOffAt !== null,
+  });
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['receipts', 'list'] }, schema: { querystring: receiptListSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: {
+            id: receipts.id,
+            number: receipts.number,
+            issuedOn: receipts.issuedOn,
+            amountFen: receipts.amountFen,
+          },
+          defaultSort: ['id', 'DESC'],
+          idColumn: receipts.id,
+          filters: {
+            id: (v) => inArray(receipts.id, asIdList('id', v).map(Number)),
+            typeCode: (v) => typeFilter(receipts.typeCode, v),
+            status: (v) =>
+              inArray(receipts.status, asIdList('status', v).map(String) as ('issued' | 'void')[]),
+            unitId: (v) => inArray(receipts.unitId, asIdList('unitId', v).map(Number)),
+            decisionId: (v) => inArray(receipts.decisionId, asIdList('decisionId', v).map(Number)),
+            number: (v) => eq(receipts.number, Number(asString('number', v))),
+            issuedOn_gte: (v) => gte(receipts.issuedOn, asString('issuedOn_gte', v)),
+            issuedOn_lte: (v) => lte(receipts.issuedOn, asString('issuedOn_lte', v)),
+          },
+        });
+        const where = and(parsed.where, unitScope(actor, receipts.unitId, receipts.regionCode));
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({
+              r: receipts,
+              unitName: units.name,
+              partyName: decisions.partyName,
+              decisionNumber: decisions.decisionNumber,
+            })
+            .from(receipts)
+            .innerJoin(units, eq(units.id, receipts.unitId))
+            .leftJoin(decisions, eq(decisions.id, receipts.decisionId))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(receipts).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('receipts', parsed.offset, rows.length, total));
+        return rows.map((r) => present(r.r, r));
+      },
+    );
+    app.get(
+      '/history',
+      {
+        config: { permission: ['receipts', 'show'] },
+        schema: {
+          querystring: z.strictObject({
+            typeCode: z.enum(RECEIPT_TYPE_CODES),
+            number: z.coerce.number().int().positive(),
+            code: z
+              .string()
+              .regex(/^\d{8}$/)
+              .optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const { typeCode, number, code } = request.query;
+        if (typeCode === 'e_receipt' && !code)
+          throw badRequest('An e-receipt number needs its 8-digit code', { code: 'is required' });
+        const h = await numberHistory(db, typeCode, number, code ?? '');
+        const actor = actorOf(request);
+        if (actor.role === 'unit' && h.receipt && h.receipt.unitId !== actor.unitId)
+          throw notFound('Receipt');
+        return { ...h, receipt: h.receipt ? { ...h.receipt, token: undefined } : null };
+      },
+    );
+    app.get(
+      '/:id',
+      { config: { permission: ['receipts', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const actor = actorOf(request);
+        const [row] = await db
+          .select({
+            r: receipts,
+            unitName: units.name,
+            partyName: decisions.partyName,
+            decisionNumber: decisions.decisionNumber,
+          })
+          .from(receipts)
+          .innerJoin(units, eq(units.id, receipts.unitId))
+          .leftJoin(decisions, eq(decisions.id, receipts.decisionId))
+          .where(
+            and(eq(receipts.id, request.params.id), unitScope(actor, receipts.unitId, receipts.regionCode)),
+          );
+        if (!row) throw notFound('Receipt');
+        const history = await numberHistory(db, row.r.typeCode, row.r.number, row.r.code);
+        return {
+          ...present(row.r, row),
+          // The unit that issued it may hand the payer's link on; others see that it exists.
+          payerLink: row.r.token && actor.unitId === row.r.unitId ? `/r/${row.r.token}` : null,
+          history: { batch: history.batch, movements: history.movements, writeOff: history.writeOff },
+        };
+      },
+    );
+    app.post(
+      '/',
+      { config: { permission: ['receipts', 'create'] }, schema: { body: receiptIssueSchema } },
+      async (request, reply) => {
+        const r = await issuePaper(ctx, actorOf(request), request.body, request.ip);
+        reply.code(201);
+        return present(r, {});
+      },
+    );
+    app.post(
+      '/:id/void',
+      { config: { permission: ['receipts', 'void'] }, schema: { params: idParams, body: reasonSchema } },
+      async (request) => {
+        const reason = request.body.reason?.trim();
+        if (!reason) throw badRequest('Voiding needs a reason', { reason: 'is required' }, 'reason_required');
+        return present(await voidReceipt(ctx, actorOf(request), request.params.id, reason, request.ip), {});
+      },
+    );
+  };
+}
+
+export function writeOffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['receipt-write-offs', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: { id: receiptWriteOffs.id, requestedAt: receiptWriteOffs.requestedAt },
+          defaultSort: ['id', 'DESC'],
+          idColumn: receiptWriteOffs.id,
+          filters: {
+            id: (v) => inArray(receiptWriteOffs.id, asIdList('id', v).map(Number)),
+            status: (v) =>
+              inArray(
+                receiptWriteOffs.status,
+                asIdList('status', v).map(String) as ('requested' | 'approved' | 'rejected')[],
+              ),
+          },
+        });
+        const where = and(
+          parsed.where,
+          unitScope(actor, receiptWriteOffs.unitId, receiptWriteOffs.regionCode),
+        );
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ w: receiptWriteOffs, unitName: units.name })
+            .from(receiptWriteOffs)
+            .innerJoin(units, eq(units.id, receiptWriteOffs.unitId))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(receiptWriteOffs).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('receipt-write-offs', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r.w, unitName: r.unitName }));
+      },
+    );
+    app.post(
+      '/',
+      { config: { permission: ['receipt-write-offs', 'create'] }, schema: { body: writeOffInputSchema } },
+      async (request, reply) => {
+        const w = await requestWriteOff(ctx, actorOf(request), request.body, request.ip);
+        reply.code(201);
+        return w;
+      },
+    );
+    for (const action of ['approve', 'reject'] as const)
+      app.post(
+        `/:id/${action}`,
+        {
+          config: { permission: ['receipt-write-offs', action] },
+          schema: { params: idParams, body: reasonSchema },
+        },
+        async (request) =>
+          decideWriteOff(
+            ctx,
+            actorOf(request),
+            request.params.id,
+            action,
+            request.body.reason ?? undefined,
+            request.ip,
+          ),
+      );
+  };
+}
+
+/** 电子票据号段: finance hands each unit segments of pre-assigned codes; queued e-receipts are then issued. */
+export function eReceiptSegmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['e-receipt-segments', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: { id: eReceiptSegments.id },
+          defaultSort: ['id', 'DESC'],
+          idColumn: eReceiptSegments.id,
+          filters: {
+            id: (v) => inArray(eReceiptSegments.id, asIdList('id', v).map(Number)),
+            unitId: (v) => inArray(eReceiptSegments.unitId, asIdList('unitId', v).map(Number)),
+          },
+        });
+        const where = and(parsed.where, unitScope(actor, eReceiptSegments.unitId, units.regionCode));
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ s: eReceiptSegments, unitName: units.name })
+            .from(eReceiptSegments)
+            .innerJoin(units, eq(units.id, eReceiptSegments.unitId))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db
+            .select({ total: count() })
+            .from(eReceiptSegments)
+            .innerJoin(units, eq(units.id, eReceiptSegments.unitId))
+            .where(where),
+        ]);
+        reply.header('Content-Range', contentRange('e-receipt-segments', parsed.offset, rows.length, total));
+        return rows.map((r) => ({
+          ...r.s,
+          unitName: r.unitName,
+          total: r.s.endNo - r.s.startNo + 1,
+          remaining: r.s.endNo - r.s.nextNo + 1,
+        }));
+      },
+    );
+    app.post(
+      '/',
+      {
+        config: { permission: ['e-receipt-segments', 'create'] },
+        schema: { body: eReceiptSegmentInputSchema },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const input = request.body;
+        const [unit] = await db.select().from(units).where(eq(units.id, input.unitId));
+        if (!unit?.regionCode.startsWith(actor.regionCode))
+          throw badRequest('Unknown unit', { unitId: 'does not exist' });
+        const code = eReceiptCode(unit.regionCode.slice(0, 2), input.category, input.type, input.year);
+        try {
+          const { segment, drained } = await db.transaction(async (tx) => {
+            const [segment] = await tx
+              .insert(eReceiptSegments)
+              .values({
+                unitId: unit.id,
+                code,
+                startNo: input.startNo,
+                endNo: input.endNo,
+                nextNo: input.startNo,
+                createdBy: actor.id,
+                createdAt: ctx.clock.now(),
+              })
+              .returning();
+            const drained = await drainQueue(tx, ctx.clock, unit.id);
+            await ctx.audit.record(tx, {
+              actor,
+              action: 'create',
+              resource: 'e-receipt-segments',
+              recordId: segment.id,
+              after: { ...segment, drained },
+              ip: request.ip,
+            });
+            return { segment, drained };
+          });
+          reply.code(201);
+          return { ...segment, unitName: unit.name, drained };
+        } catch (e) {
+          if (pgErrorCode(e) === EXCLUSION_VIOLATION)
+            throw conflict(
+              'segment_overlap',
+              `Numbers ${input.startNo}–${input.endNo} of code ${code} overlap an existing segment`,
+            );
+          throw e;
+        }
+      },
+    );
+  };
+}
+
+export function receiptReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/receipt-balance',
+      {
+        config: { permission: ['receipt-balance', 'show'] },
+        schema: { querystring: z.strictObject({ date: isoDate.optional() }) },
+      },
+      async (request) => {
+        const date = request.query.date ?? shanghaiDate(ctx.clock.now());
+        return { date, rows: await balanceReport(db, actorOf(request), date) };
+      },
+    );
+    app.get(
+      '/receipt-findings',
+      { config: { permission: ['receipt-findings', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const rows = await findings(ctx, actorOf(request));
+        reply.header('Content-Range', contentRange('receipt-findings', 0, rows.length, rows.length));
+        return rows;
+      },
+    );
+  };
+}
