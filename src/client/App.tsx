@@ -1,4 +1,5 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import NotificationImportantIcon from '@mui/icons-material/NotificationImportant';
 import RuleIcon from '@mui/icons-material/Rule';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
@@ -13,6 +14,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { DeadlineCalculatorPage } from './deadline-calculator/DeadlineCalculatorPage';
 import decisions from './decisions';
 import { DecisionImportPage } from './decisions/DecisionImportPage';
+import eReceiptSegments from './e-receipt-segments';
 import entryFeedback from './entry-feedback';
 import { i18nProvider } from './i18n';
 import institutionKeys from './institution-keys';
@@ -21,6 +23,14 @@ import { Layout } from './layout/Layout';
 import paidStatusFlags from './paid-status-flags';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import receiptBatches from './receipt-batches';
+import receiptHoldings from './receipt-holdings';
+import { ReceiptAllocatePage } from './receipt-holdings/ReceiptAllocatePage';
+import { ReceiptBalancePage } from './receipt-reports/ReceiptBalancePage';
+import { ReceiptFindingList } from './receipt-reports/ReceiptFindingList';
+import receiptWriteOffs from './receipt-write-offs';
+import receipts from './receipts';
+import { ReceiptHistoryPage } from './receipts/ReceiptHistoryPage';
 import { DiscrepancyList } from './reconciliation/DiscrepancyList';
 import { ReconciliationRunCreate } from './reconciliation/ReconciliationRunCreate';
 import { ReconciliationRunList } from './reconciliation/ReconciliationRunList';
@@ -61,6 +71,12 @@ export const App = () => (
       icon={CompareArrowsIcon}
     />
     <Resource name="discrepancies" list={DiscrepancyList} icon={RuleIcon} />
+    <Resource name="receipt-holdings" {...receiptHoldings} />
+    <Resource name="receipts" {...receipts} />
+    <Resource name="receipt-write-offs" {...receiptWriteOffs} />
+    <Resource name="receipt-batches" {...receiptBatches} />
+    <Resource name="e-receipt-segments" {...eReceiptSegments} />
+    <Resource name="receipt-findings" list={ReceiptFindingList} icon={NotificationImportantIcon} />
     <Resource name="paid-status-flags" {...paidStatusFlags} />
     <Resource name="decisions" {...decisions} />
     <Resource name="status-corrections" {...statusCorrections} />
@@ -86,6 +102,9 @@ export const App = () => (
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
       <Route path="/timeliness" element={<TimelinessPage />} />
       <Route path="/reconciliation-signoffs" element={<SignoffPage />} />
+      <Route path="/receipt-holdings/allocate" element={<ReceiptAllocatePage />} />
+      <Route path="/receipt-balance" element={<ReceiptBalancePage />} />
+      <Route path="/receipt-history" element={<ReceiptHistoryPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/refunds/:id/voucher" element={<RefundVoucherPage />} />

@@ -138,6 +138,17 @@ export const dataProvider = {
       body: JSON.stringify({ month, bankId, reason }),
     });
   },
+  async allocateReceipts(body: AllocationRequest): Promise<AllocationResult> {
+    return (
+      await httpClient(`${API}/receipt-holdings/allocate`, { method: 'POST', body: JSON.stringify(body) })
+    ).json;
+  },
+  async receiptBalance(date: string): Promise<{ date: string; rows: ReceiptBalanceRow[] }> {
+    return (await httpClient(`${API}/receipt-balance${date ? `?date=${date}` : ''}`)).json;
+  },
+  async receiptHistory(query: Record<string, string>): Promise<ReceiptHistory> {
+    return (await httpClient(`${API}/receipts/history?${new URLSearchParams(query)}`)).json;
+  },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {
       method: 'POST',
@@ -204,4 +215,66 @@ export interface SignoffTable {
     locked: boolean;
     late: string[];
   }[];
+}
+
+export interface ReceiptHolder {
+  regionCode?: string;
+  unitId?: number;
+}
+export interface AllocationRequest {
+  typeCode: string;
+  from: ReceiptHolder;
+  to: ReceiptHolder;
+  count: number;
+}
+export interface AllocationResult {
+  kind: 'allocate' | 'return';
+  count: number;
+  hops: number;
+  ranges: { startNo: number; endNo: number }[];
+}
+export interface ReceiptBalanceRow {
+  id: string;
+  typeCode: string;
+  regionCode: string;
+  unitId: number | null;
+  holderName: string;
+  level: string;
+  received: number;
+  passedOn: number;
+  used: number;
+  voided: number;
+  writtenOff: number;
+  balance: number;
+}
+export interface ReceiptMovement {
+  id: number;
+  kind: string;
+  startNo: number;
+  endNo: number;
+  fromRegion: string | null;
+  fromUnitId: number | null;
+  toRegion: string;
+  toUnitId: number | null;
+  movedOn: string;
+}
+export interface ReceiptHistory {
+  typeCode: string;
+  code: string;
+  number: number;
+  batch: { id: number; startNo: number; endNo: number; purchasedOn: string } | null;
+  movements: ReceiptMovement[];
+  holding: { regionCode: string; unitId: number | null } | null;
+  segment: { unitId: number; code: string; startNo: number; endNo: number } | null;
+  receipt: {
+    id: number;
+    status: string;
+    unitId: number;
+    issuedOn: string;
+    amountFen: number;
+    voidReason: string | null;
+    writtenOffAt: string | null;
+    refundStatus: string | null;
+  } | null;
+  writeOff: { id: number; status: string; decidedAt: string | null } | null;
 }

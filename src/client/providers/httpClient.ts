@@ -67,6 +67,17 @@ export const KNOWN_ERROR_CODES = [
   'four_eyes',
   'key_revoked',
   'duplicate_bank_txn',
+  'receipt_range_overlap',
+  'unchecked_stubs',
+  'insufficient_stock',
+  'out_of_stock',
+  'not_in_stock',
+  'receipt_number_used',
+  'e_receipt_not_voidable',
+  'range_not_used',
+  'already_written_off',
+  'segment_overlap',
+  'reason_required',
 ] as const;
 
 /** fetchJson with the session cookie and CSRF header; errors carry a translatable message key. */

@@ -1,0 +1,56 @@
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import { CreateButton, DataTable, DateField, List, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { ActionButton } from '../common/ActionButton';
+import { useCan } from '../common/useCan';
+import { paperTypeChoices, writeOffStatusChoices } from '../receipts/choices';
+
+const filters = [<SelectInput key="status" source="status" choices={writeOffStatusChoices} alwaysOn />];
+const Actions = () => (
+  <TopToolbar>{useCan('create', 'receipt-write-offs') ? <CreateButton /> : null}</TopToolbar>
+);
+
+/** 缴销: units ask, finance approves (the stubs are then checked and written off). */
+export const ReceiptWriteOffList = () => (
+  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <DataTable.Col source="id" />
+      <DataTable.Col source="unitName" />
+      <DataTable.Col source="typeCode">
+        <SelectField source="typeCode" choices={paperTypeChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="startNo" />
+      <DataTable.Col source="endNo" />
+      <DataTable.Col source="count" />
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={writeOffStatusChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="requestedAt">
+        <DateField source="requestedAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
+      </DataTable.Col>
+      <DataTable.Col source="decisionReason" />
+      <DataTable.Col label="app.receipts.decide">
+        <ApproveButtons />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+const ApproveButtons = () => (
+  <>
+    <ActionButton
+      action="approve"
+      label="app.receipts.approve"
+      successMessage="app.receipts.approved"
+      icon={<CheckIcon />}
+    />
+    <ActionButton
+      action="reject"
+      label="app.receipts.reject"
+      successMessage="app.receipts.rejected"
+      reason="required"
+      color="error"
+      icon={<CloseIcon />}
+    />
+  </>
+);

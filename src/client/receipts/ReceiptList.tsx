@@ -1,0 +1,56 @@
+import {
+  CreateButton,
+  DataTable,
+  DateInput,
+  FunctionField,
+  List,
+  SelectField,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
+import { formatReceiptNumber } from '../../domain/receipts';
+import { FenField } from '../common/money';
+import { useCan } from '../common/useCan';
+import { receiptStatusChoices, receiptTypeChoices } from './choices';
+
+const filters = [
+  <SelectInput key="typeCode" source="typeCode" choices={receiptTypeChoices} alwaysOn />,
+  <SelectInput key="status" source="status" choices={receiptStatusChoices} alwaysOn />,
+  <TextInput key="number" source="number" />,
+  <DateInput key="issuedOn_gte" source="issuedOn_gte" />,
+  <DateInput key="issuedOn_lte" source="issuedOn_lte" />,
+];
+const Actions = () => <TopToolbar>{useCan('create', 'receipts') ? <CreateButton /> : null}</TopToolbar>;
+
+export const ReceiptList = () => (
+  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="typeCode">
+        <SelectField source="typeCode" choices={receiptTypeChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="number">
+        <FunctionField<{ number: number; code: string }>
+          render={(r) => (r.code ? formatReceiptNumber(r.number) : r.number)}
+        />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={receiptStatusChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="issuedOn" />
+      <DataTable.Col source="unitName" />
+      <DataTable.Col source="decisionNumber" />
+      <DataTable.Col source="payerName" />
+      <DataTable.Col source="amountFen">
+        <FenField source="amountFen" />
+      </DataTable.Col>
+      <DataTable.Col source="writtenOff" field={undefined}>
+        <FunctionField<{ writtenOff: boolean }>
+          source="writtenOff"
+          render={(r) => (r.writtenOff ? '✓' : '')}
+        />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
