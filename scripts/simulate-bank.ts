@@ -52,6 +52,9 @@ for (const number of numbers) {
   const outcome =
     push.status === 201 ? `${push.body?.status} → ${push.body?.decisionStatus}` : `HTTP ${push.status}`;
   tally[outcome] = (tally[outcome] ?? 0) + 1;
+  // The bank hands the payer the e-receipt link (for a named decision, print it).
+  const receipt = push.body?.receipt as { status: string; token?: string } | undefined;
+  if (values.decision && receipt?.token) console.log(`  e-receipt for ${number}: ${base}/r/${receipt.token}`);
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(

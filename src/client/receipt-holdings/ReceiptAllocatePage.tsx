@@ -78,16 +78,18 @@ export const ReceiptAllocatePage = () => {
       setStep(3);
     },
     onError: (e: Error) => {
-      const body =
-        e instanceof HttpError
-          ? (e.body as { code?: string; details?: { numbers?: number[]; before?: string } })
-          : {};
+      // The refusal lists the stubs (the server spreads its details into the error body).
+      const body = (e instanceof HttpError ? e.body : {}) as {
+        code?: string;
+        numbers?: number[];
+        before?: string;
+      };
       setProblem(
-        body?.code === 'unchecked_stubs' && body.details?.numbers
+        body?.code === 'unchecked_stubs' && body.numbers
           ? translate('app.receipts.unchecked_stubs', {
-              count: body.details.numbers.length,
-              before: body.details.before,
-              numbers: compressNumbers(body.details.numbers),
+              count: body.numbers.length,
+              before: body.before,
+              numbers: compressNumbers(body.numbers),
             })
           : translate(e.message, { _: e.message }),
       );

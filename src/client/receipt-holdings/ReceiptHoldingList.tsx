@@ -1,6 +1,15 @@
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import { Box } from '@mui/material';
-import { Button, DataTable, FunctionField, List, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import {
+  Button,
+  DataTable,
+  FunctionField,
+  List,
+  Pagination,
+  SelectField,
+  SelectInput,
+  TopToolbar,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../common/useCan';
 import { paperTypeChoices } from '../receipts/choices';
@@ -27,6 +36,7 @@ export const ReceiptHoldingList = () => (
     actions={<Actions />}
     sort={{ field: 'regionCode', order: 'ASC' }}
     perPage={100}
+    pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
     empty={false}
   >
     <DataTable rowClick={false} bulkActionButtons={false}>

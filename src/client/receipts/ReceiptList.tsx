@@ -12,6 +12,7 @@ import {
 import { formatReceiptNumber } from '../../domain/receipts';
 import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
+import { session } from '../providers/session';
 import { receiptStatusChoices, receiptTypeChoices } from './choices';
 
 const filters = [
@@ -23,9 +24,16 @@ const filters = [
 ];
 const Actions = () => <TopToolbar>{useCan('create', 'receipts') ? <CreateButton /> : null}</TopToolbar>;
 
+// A unit sees only its own receipts: the unit column would repeat its name on every row.
+const isUnit = () => session.get()?.user.role === 'unit';
+
 export const ReceiptList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable
+      rowClick="show"
+      bulkActionButtons={false}
+      sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+    >
       <DataTable.Col source="typeCode">
         <SelectField source="typeCode" choices={receiptTypeChoices} />
       </DataTable.Col>
@@ -39,7 +47,7 @@ export const ReceiptList = () => (
         <SelectField source="status" choices={receiptStatusChoices} />
       </DataTable.Col>
       <DataTable.Col source="issuedOn" />
-      <DataTable.Col source="unitName" />
+      {isUnit() ? null : <DataTable.Col source="unitName" />}
       <DataTable.Col source="decisionNumber" />
       <DataTable.Col source="payerName" />
       <DataTable.Col source="amountFen">

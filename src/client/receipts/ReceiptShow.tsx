@@ -38,7 +38,8 @@ interface ShownReceipt {
 const History = () => {
   const record = useRecordContext<ShownReceipt>();
   const translate = useTranslate();
-  if (!record) return null;
+  // Right after creation the cached record is the POST answer, without its history yet.
+  if (!record?.history) return null;
   return (
     <Stack spacing={0.5}>
       {record.history.batch && (

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, like, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -128,7 +128,8 @@ export function receiptHoldingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           sortable: {
             id: receiptHoldings.id,
             startNo: receiptHoldings.startNo,
-            regionCode: receiptHoldings.regionCode,
+            // The stock tree: a region's own rows, then its units', then the next region down.
+            regionCode: sql`${receiptHoldings.regionCode} || '/' || lpad(coalesce(${receiptHoldings.unitId}, 0)::text, 6, '0') || '/' || ${receiptHoldings.typeCode}`,
           },
           defaultSort: ['regionCode', 'ASC'],
           idColumn: receiptHoldings.id,
