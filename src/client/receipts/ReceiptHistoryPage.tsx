@@ -86,8 +86,8 @@ export const ReceiptHistoryPage = () => {
         {error && <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>}
         {data && (
           <Stack spacing={0.5} data-testid="receipt-history">
-            {lines.map((l, i) => (
-              <Typography key={`${i}-${l}`} variant="body2">
+            {lines.map((l) => (
+              <Typography key={l} variant="body2">
                 {l}
               </Typography>
             ))}
