@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { PoliceTrends } from './PoliceTrends';
+import { ReconciliationTimetable } from './ReconciliationTimetable';
 import { RefundReasonChart } from './RefundReasonChart';
 import { SummaryCardView } from './SummaryCardView';
 
@@ -50,6 +51,7 @@ export const Dashboard = () => {
         />
       )}
       {data?.trends?.refundsByReason && <RefundReasonChart rows={data.trends.refundsByReason} />}
+      {data && <ReconciliationTimetable today={data.today} />}
       {data && data.cards.length === 0 && (
         <Typography sx={{ mt: 2 }}>{translate('app.dashboard.empty')}</Typography>
       )}

@@ -57,6 +57,9 @@ export const enApp = {
         'Month ends %{monthEnd}; treasury table due %{treasuryTable}; unit confirmation %{unitConfirmation}; monthly report %{monthlyReport}',
     },
     dashboard: {
+      timetable_title: 'Reconciliation timetable for %{month}',
+      timetable_late: 'Not signed after the monthly report date: %{list}',
+      timetable_done: 'Every bank is signed off by all three parties; the period is locked',
       welcome: 'Welcome, %{name}',
       subtitle: '%{role} · business date %{today}',
       empty: 'Nothing needs your attention right now.',
@@ -70,6 +73,8 @@ export const enApp = {
         open: 'Open',
       },
       cards: {
+        receipt_alerts: 'Receipt alerts',
+        receipt_write_offs_waiting: 'Write-offs awaiting approval',
         remittances_overdue: 'Overdue remittances',
         remittances_overdue_amount: 'Overdue amount',
         entry_feedback_open: 'Entry feedback to acknowledge',

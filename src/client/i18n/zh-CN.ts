@@ -55,6 +55,9 @@ export const zhApp: Tree<typeof enApp> = {
         '%{monthEnd} 月末；国库对账表 %{treasuryTable} 前；单位确认 %{unitConfirmation} 前；月报 %{monthlyReport} 前',
     },
     dashboard: {
+      timetable_title: '%{month} 对账时间表',
+      timetable_late: '月报日已过仍未签认：%{list}',
+      timetable_done: '各银行均已完成三方签认，期间已锁定',
       welcome: '您好，%{name}',
       subtitle: '%{role} · 业务日期 %{today}',
       empty: '目前没有需要您处理的事项。',
@@ -68,6 +71,8 @@ export const zhApp: Tree<typeof enApp> = {
         open: '待核查',
       },
       cards: {
+        receipt_alerts: '票据预警',
+        receipt_write_offs_waiting: '待审核的票据缴销',
         remittances_overdue: '逾期未缴库',
         remittances_overdue_amount: '逾期未缴库金额',
         entry_feedback_open: '待确认的入库反馈',

@@ -1,4 +1,4 @@
-import { type AnyColumn, and, count, eq, gte, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, count, eq, gte, isNull, like, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addCalendarDays,
@@ -18,6 +18,7 @@ import {
   decisionEvents,
   entryFeedback,
   paidStatusFlags,
+  receiptWriteOffs,
   refunds,
   remittances,
   statusCorrections,
@@ -27,6 +28,7 @@ import {
 } from '../db/schema';
 import { flagScope } from '../flags/scope';
 import { regionScope, regionSubtree } from '../http/scope';
+import { findings as receiptFindings } from '../receipts/reports';
 import { refundScope, refundsPendingFor } from '../refunds/scope';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
@@ -341,6 +343,29 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (['finance', 'police', 'dept', 'treasury', 'unit'].includes(actor.role))
         cards.unshift(...(await refundCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
+      if (['finance', 'unit', 'auditor'].includes(actor.role)) {
+        const alerts = await receiptFindings(ctx, actor);
+        const writeOffs = await db
+          .select({ n: count() })
+          .from(receiptWriteOffs)
+          .where(
+            and(
+              eq(receiptWriteOffs.status, 'requested'),
+              actor.role === 'unit'
+                ? eq(receiptWriteOffs.unitId, actor.unitId ?? -1)
+                : like(receiptWriteOffs.regionCode, `${actor.regionCode}%`),
+            ),
+          );
+        cards.push(
+          { key: 'receipt_alerts', value: alerts.length, resource: 'receipt-findings' },
+          {
+            key: 'receipt_write_offs_waiting',
+            value: writeOffs[0].n,
+            resource: 'receipt-write-offs',
+            filter: { status: 'requested' },
+          },
+        );
+      }
       const trends =
         actor.role === 'police'
           ? { syncLag: await syncLagTrend(actor), openFlagsByType: await openFlagsByType(actor) }
