@@ -18,6 +18,8 @@ export interface Target {
   cleanup: () => Promise<void>;
 }
 
+const BENCH_SECRET_KEY = randomBytes(32).toString('hex');
+
 export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; ms: number }> {
   const t = performance.now();
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server run there (open it in Chrome DevTools).
@@ -29,6 +31,8 @@ export async function startServer(env: Record<string, string>): Promise<{ child:
       PORT: String(PORT),
       APP_TODAY: '2026-03-16',
       LOG_LEVEL: 'error',
+      // PostgreSQL needs an explicit key for the machine-API secrets; a throwaway one suits a bench.
+      APP_SECRET_KEY: process.env.APP_SECRET_KEY ?? BENCH_SECRET_KEY,
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

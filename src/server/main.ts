@@ -42,8 +42,8 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`${signal}: closing`);
-  stopJobs();
   try {
+    await stopJobs();
     await app.close();
     await database.close();
   } finally {

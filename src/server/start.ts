@@ -31,8 +31,11 @@ export async function prepareDatabase(
 
 const SWEEP_MS = 5 * 60_000;
 
-/** Periodic work no request triggers: remittance status, entry feedback, the sync-lag sweep. Returns a stop function. */
-export function startBackgroundJobs(database: Database, config: Config, clock: Clock): () => void {
+/**
+ * Periodic work no request triggers: remittance status, entry feedback, the sync-lag sweep. Returns a
+ * stop function that waits for a sweep under way, so the database is never closed beneath it.
+ */
+export function startBackgroundJobs(database: Database, config: Config, clock: Clock): () => Promise<void> {
   const calendars = createCalendarCache();
   const sweep = async () => {
     try {
@@ -52,5 +55,8 @@ export function startBackgroundJobs(database: Database, config: Config, clock: C
     running = running.then(sweep);
   }, SWEEP_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
