@@ -119,6 +119,9 @@ async function run(target: Target) {
   await target.cleanup();
 }
 
-const targets = await benchTargets('ingest');
+// BENCH_ONLY=postgres|pglite runs one store (e.g. while tuning one of them).
+const targets = (await benchTargets('ingest')).filter(
+  (t) => !process.env.BENCH_ONLY || t.name.toLowerCase() === process.env.BENCH_ONLY,
+);
 console.log(`bench:ingest — ${TOTAL.toLocaleString()} signed collections, ${SENDERS} concurrent senders`);
 for (const t of targets) await run(t);
