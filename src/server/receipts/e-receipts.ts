@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull, like, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import { checkCodeFrom, shanghaiDate } from '../../domain';
 import type { Tx } from '../audit/log';
 import type { Clock } from '../clock';
@@ -15,27 +15,21 @@ export type EReceiptOutcome =
  * so numbers are neither issued twice nor skipped.
  */
 async function nextNumber(tx: Tx, unitId: number, issuedOn: string) {
-  // The code ends with the issue year: a 2025 segment never numbers a 2026 receipt.
-  const [segment] = await tx
-    .select({ id: eReceiptSegments.id })
-    .from(eReceiptSegments)
-    .where(
-      and(
-        eq(eReceiptSegments.unitId, unitId),
-        like(eReceiptSegments.code, `______${issuedOn.slice(2, 4)}`),
-        lte(eReceiptSegments.nextNo, eReceiptSegments.endNo),
-      ),
+  // One statement (it runs inside every bank push). In READ COMMITTED a waiting transaction re-reads
+  // the locked row once the holder commits, so it sees the advanced next_no.
+  const result = (await tx.execute(sql`
+    UPDATE e_receipt_segments SET next_no = next_no + 1
+    WHERE id = (
+      SELECT id FROM e_receipt_segments
+      WHERE unit_id = ${unitId} AND code LIKE ${`______${issuedOn.slice(2, 4)}`} AND next_no <= end_no
+      ORDER BY id LIMIT 1
+      FOR UPDATE
     )
-    .orderBy(asc(eReceiptSegments.id))
-    .limit(1)
-    .for('update');
-  if (!segment) return null;
-  const [row] = await tx
-    .update(eReceiptSegments)
-    .set({ nextNo: sql`${eReceiptSegments.nextNo} + 1` })
-    .where(eq(eReceiptSegments.id, segment.id))
-    .returning({ code: eReceiptSegments.code, nextNo: eReceiptSegments.nextNo });
-  return { code: row.code, number: row.nextNo - 1 };
+    RETURNING code, next_no - 1 AS number`)) as unknown as {
+    rows: { code: string; number: number | string }[];
+  };
+  const row = result.rows[0];
+  return row ? { code: row.code, number: Number(row.number) } : null;
 }
 
 async function hasSegment(tx: Tx, unitId: number, issuedOn: string) {
