@@ -28,6 +28,7 @@ import receiptHoldings from './receipt-holdings';
 import { ReceiptAllocatePage } from './receipt-holdings/ReceiptAllocatePage';
 import { ReceiptBalancePage } from './receipt-reports/ReceiptBalancePage';
 import { ReceiptFindingList } from './receipt-reports/ReceiptFindingList';
+import receiptRequests from './receipt-requests';
 import receiptWriteOffs from './receipt-write-offs';
 import receipts from './receipts';
 import { ReceiptHistoryPage } from './receipts/ReceiptHistoryPage';
@@ -74,6 +75,7 @@ export const App = () => (
     <Resource name="receipt-holdings" {...receiptHoldings} />
     <Resource name="receipts" {...receipts} />
     <Resource name="receipt-write-offs" {...receiptWriteOffs} />
+    <Resource name="receipt-requests" {...receiptRequests} />
     <Resource name="receipt-batches" {...receiptBatches} />
     <Resource name="e-receipt-segments" {...eReceiptSegments} />
     <Resource name="receipt-findings" list={ReceiptFindingList} icon={NotificationImportantIcon} />

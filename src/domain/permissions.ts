@@ -36,6 +36,7 @@ export const RESOURCES = [
   'receipt-holdings',
   'receipts',
   'receipt-write-offs',
+  'receipt-requests',
   'e-receipt-segments',
   'receipt-findings',
   'receipt-balance',
@@ -192,6 +193,13 @@ export const PERMISSIONS: Record<Resource, Grants> = {
     void: ['unit'],
   },
   'receipt-write-offs': {
+    ...read(['finance', 'unit', 'auditor']),
+    create: ['unit'],
+    approve: ['finance'],
+    reject: ['finance'],
+  },
+  // Approving a request allocates the stock to the unit in the same step.
+  'receipt-requests': {
     ...read(['finance', 'unit', 'auditor']),
     create: ['unit'],
     approve: ['finance'],

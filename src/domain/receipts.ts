@@ -31,6 +31,7 @@ export type PaperTypeCode = (typeof PAPER_TYPE_CODES)[number];
 
 export const RECEIPT_STATUSES = ['issued', 'void'] as const;
 export const WRITE_OFF_STATUSES = ['requested', 'approved', 'rejected'] as const;
+export const REQUEST_STATUSES = ['requested', 'fulfilled', 'rejected'] as const;
 export const MOVEMENT_KINDS = ['purchase', 'allocate', 'return'] as const;
 
 /** Serial numbers on paper stock: at most 10 digits, as printed. */
@@ -181,6 +182,13 @@ export const receiptIssueSchema = z.strictObject({
   // A handwritten paper receipt is recorded with the number printed on it; otherwise the next one.
   number: z.number().int().min(1).max(MAX_RECEIPT_NUMBER).optional(),
   amountFen: z.number().int().positive().optional(),
+});
+
+/** 申请领用: a unit asks its finance bureau for more paper stock. */
+export const receiptRequestInputSchema = z.strictObject({
+  typeCode: z.enum(PAPER_TYPE_CODES),
+  count: z.number().int().min(1).max(100_000),
+  note: z.string().max(500).optional(),
 });
 
 export const writeOffInputSchema = z

@@ -41,6 +41,7 @@ import {
   receiptBatchRoutes,
   receiptHoldingRoutes,
   receiptReportRoutes,
+  receiptRequestRoutes,
   receiptRoutes,
   receiptTypeRoutes,
   writeOffRoutes,
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(receiptHoldingRoutes(ctx), { prefix: '/api/receipt-holdings' });
   await app.register(receiptRoutes(ctx), { prefix: '/api/receipts' });
   await app.register(writeOffRoutes(ctx), { prefix: '/api/receipt-write-offs' });
+  await app.register(receiptRequestRoutes(ctx), { prefix: '/api/receipt-requests' });
   await app.register(eReceiptSegmentRoutes(ctx), { prefix: '/api/e-receipt-segments' });
   await app.register(receiptReportRoutes(ctx), { prefix: '/api' });
   await app.register(payerPageRoutes(ctx));

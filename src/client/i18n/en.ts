@@ -179,6 +179,7 @@ export const enApp = {
       onsite_receipt: 'On-site penalty receipt',
       e_receipt: 'Electronic fiscal receipt',
     },
+    request_status: { requested: 'Open', fulfilled: 'Fulfilled', rejected: 'Declined' },
     receipt_status: { issued: 'Issued', void: 'Void' },
     write_off_status: { requested: 'Awaiting approval', approved: 'Written off', rejected: 'Returned' },
     receipt_findings: {
@@ -226,6 +227,10 @@ export const enApp = {
       auto_written_off: 'Written off automatically on issue',
       look_up: 'Look up',
       number_help: 'For a handwritten receipt enter the printed number; leave empty for the next one',
+      fulfil: 'Fulfil',
+      fulfilled: 'Stock allocated as requested',
+      decline: 'Decline',
+      declined: 'Request declined',
       decide: 'Decide',
       approve: 'Approve write-off',
       approved: 'Write-off approved',
@@ -380,6 +385,19 @@ export const enApp = {
     },
   },
   resources: {
+    'receipt-requests': {
+      name: 'Stock request |||| Stock requests',
+      fields: {
+        id: 'No.',
+        unitName: 'Unit',
+        typeCode: 'Type',
+        count: 'Count',
+        note: 'Note',
+        status: 'Status',
+        requestedAt: 'Requested at',
+        decisionReason: 'Reason declined',
+      },
+    },
     'receipt-batches': {
       name: 'Receipt purchase |||| Receipt purchases',
       fields: {

@@ -169,6 +169,7 @@ export const zhApp: Tree<typeof enApp> = {
       market: '市场监管',
     },
     receipt_types: { payment_form: '专用缴款书', onsite_receipt: '罚款收据', e_receipt: '财政电子票据' },
+    request_status: { requested: '待处理', fulfilled: '已发放', rejected: '未予发放' },
     receipt_status: { issued: '已开具', void: '已作废' },
     write_off_status: { requested: '待审核', approved: '已缴销', rejected: '已退回' },
     receipt_findings: {
@@ -216,6 +217,10 @@ export const zhApp: Tree<typeof enApp> = {
       auto_written_off: '开具即自动核销',
       look_up: '查询',
       number_help: '手工填开的票据请填写票面号码；留空则取下一个号码',
+      fulfil: '发放',
+      fulfilled: '已按申请发放',
+      decline: '不予发放',
+      declined: '已不予发放',
       decide: '审核',
       approve: '同意缴销',
       approved: '已同意缴销',
@@ -365,6 +370,19 @@ export const zhApp: Tree<typeof enApp> = {
     },
   },
   resources: {
+    'receipt-requests': {
+      name: '申请领用',
+      fields: {
+        id: '编号',
+        unitName: '执罚单位',
+        typeCode: '票种',
+        count: '数量',
+        note: '说明',
+        status: '状态',
+        requestedAt: '申请时间',
+        decisionReason: '不予发放原因',
+      },
+    },
     'receipt-batches': {
       name: '票据领购',
       fields: {

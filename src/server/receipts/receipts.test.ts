@@ -270,6 +270,36 @@ describe('issue, void and write-off by the unit', () => {
   });
 });
 
+describe('stock requests 申请领用', () => {
+  it('a unit asks, finance fulfils with an allocation in the same step; declining needs a reason', async () => {
+    const unit = await as('unit_market');
+    const before = await balanceOf('unit_market', 'onsite_receipt', (r) => r.unitId === 7);
+    const req = await unit.post('/api/receipt-requests', {
+      typeCode: 'onsite_receipt',
+      count: 40,
+      note: '月底执法专项',
+    });
+    expect(req.statusCode).toBe(201);
+    const finance = await as('finance');
+    const done = await finance.post(`/api/receipt-requests/${req.json().id}/approve`, {});
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'fulfilled', allocation: { count: 40, hops: 3 } });
+    const after = await balanceOf('unit_market', 'onsite_receipt', (r) => r.unitId === 7);
+    expect(after!.balance - before!.balance).toBe(40);
+    expect((await finance.post(`/api/receipt-requests/${req.json().id}/approve`, {})).statusCode).toBe(409);
+
+    const second = await unit.post('/api/receipt-requests', { typeCode: 'payment_form', count: 10 });
+    expect((await finance.post(`/api/receipt-requests/${second.json().id}/reject`, {})).statusCode).toBe(400);
+    const declined = await finance.post(`/api/receipt-requests/${second.json().id}/reject`, {
+      reason: '库存充足',
+    });
+    expect(declined.json()).toMatchObject({ status: 'rejected', decisionReason: '库存充足' });
+    // Units see only their own requests; a unit cannot approve.
+    expect((await (await as('unit')).get(listUrl('receipt-requests'))).json()).toEqual([]);
+    expect((await unit.post(`/api/receipt-requests/${second.json().id}/approve`, {})).statusCode).toBe(403);
+  });
+});
+
 describe('electronic receipts 财政电子票据', () => {
   const decision = async (unitId: number, n: number) => {
     const rows = await t.database.db

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, like, lte, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, count, eq, gte, inArray, isNull, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import {
   reasonSchema,
   receiptBatchInputSchema,
   receiptIssueSchema,
+  receiptRequestInputSchema,
   shanghaiDate,
   writeOffInputSchema,
 } from '../../domain';
@@ -21,6 +22,7 @@ import {
   eReceiptSegments,
   receiptBatches,
   receiptHoldings,
+  receiptRequests,
   receipts,
   receiptTypes,
   receiptWriteOffs,
@@ -28,22 +30,26 @@ import {
   units,
 } from '../db/schema';
 import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { drainQueue } from './e-receipts';
 import { balanceReport, findings, numberHistory } from './reports';
-import { allocate, decideWriteOff, issuePaper, purchase, requestWriteOff, voidReceipt } from './stock';
+import {
+  allocate,
+  allocateIn,
+  decideWriteOff,
+  issuePaper,
+  purchase,
+  requestWriteOff,
+  voidReceipt,
+} from './stock';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const typeFilter = (column: typeof receipts.typeCode, v: Parameters<typeof asIdList>[1]) =>
   inArray(column, asIdList('typeCode', v).map(String));
 
 /** Rows of the caller's region, a unit's own only. */
-const unitScope = (
-  actor: Actor,
-  unitColumn: typeof receipts.unitId | typeof receiptWriteOffs.unitId | typeof eReceiptSegments.unitId,
-  regionColumn: typeof receipts.regionCode | typeof receiptWriteOffs.regionCode | typeof units.regionCode,
-): SQL | undefined =>
+const unitScope = (actor: Actor, unitColumn: Column, regionColumn: Column): SQL | undefined =>
   actor.role === 'unit' ? eq(unitColumn, actor.unitId ?? -1) : like(regionColumn, `${actor.regionCode}%`);
 
 export function receiptTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -506,5 +512,140 @@ export function receiptReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return rows;
       },
     );
+  };
+}
+
+/** 申请领用: units ask for stock; finance fulfils (allocating in the same transaction) or declines. */
+export function receiptRequestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const { db } = ctx.database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { permission: ['receipt-requests', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const parsed = parseList(request.query, {
+          sortable: { id: receiptRequests.id },
+          defaultSort: ['id', 'DESC'],
+          idColumn: receiptRequests.id,
+          filters: {
+            id: (v) => inArray(receiptRequests.id, asIdList('id', v).map(Number)),
+            status: (v) =>
+              inArray(
+                receiptRequests.status,
+                asIdList('status', v).map(String) as ('requested' | 'fulfilled' | 'rejected')[],
+              ),
+          },
+        });
+        const where = and(parsed.where, unitScope(actor, receiptRequests.unitId, receiptRequests.regionCode));
+        const [rows, [{ total }]] = await Promise.all([
+          db
+            .select({ r: receiptRequests, unitName: units.name })
+            .from(receiptRequests)
+            .innerJoin(units, eq(units.id, receiptRequests.unitId))
+            .where(where)
+            .orderBy(...parsed.orderBy)
+            .limit(parsed.limit)
+            .offset(parsed.offset),
+          db.select({ total: count() }).from(receiptRequests).where(where),
+        ]);
+        reply.header('Content-Range', contentRange('receipt-requests', parsed.offset, rows.length, total));
+        return rows.map((r) => ({ ...r.r, unitName: r.unitName }));
+      },
+    );
+    app.post(
+      '/',
+      { config: { permission: ['receipt-requests', 'create'] }, schema: { body: receiptRequestInputSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const [unit] = await db
+          .select()
+          .from(units)
+          .where(eq(units.id, actor.unitId ?? -1));
+        if (!unit) throw forbidden('Only an enforcement unit requests stock');
+        const row = await db.transaction(async (tx) => {
+          const [r] = await tx
+            .insert(receiptRequests)
+            .values({
+              ...request.body,
+              unitId: unit.id,
+              regionCode: unit.regionCode,
+              requestedBy: actor.id,
+              requestedAt: ctx.clock.now(),
+            })
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'create',
+            resource: 'receipt-requests',
+            recordId: r.id,
+            after: r,
+            ip: request.ip,
+          });
+          return r;
+        });
+        reply.code(201);
+        return row;
+      },
+    );
+    for (const action of ['approve', 'reject'] as const)
+      app.post(
+        `/:id/${action}`,
+        {
+          config: { permission: ['receipt-requests', action] },
+          schema: { params: idParams, body: reasonSchema },
+        },
+        async (request) => {
+          const actor = actorOf(request);
+          const reason = request.body.reason?.trim() || null;
+          if (action === 'reject' && !reason)
+            throw badRequest('Declining needs a reason', { reason: 'is required' }, 'reason_required');
+          return db.transaction(async (tx) => {
+            const [r] = await tx
+              .select()
+              .from(receiptRequests)
+              .where(eq(receiptRequests.id, request.params.id))
+              .for('update');
+            if (!r || !r.regionCode.startsWith(actor.regionCode)) throw notFound('Stock request');
+            if (r.status !== 'requested')
+              throw conflict('wrong_state', `Request #${r.id} is already ${r.status}`);
+            const allocation =
+              action === 'approve'
+                ? await allocateIn(
+                    tx,
+                    ctx,
+                    actor,
+                    {
+                      typeCode: r.typeCode as 'payment_form' | 'onsite_receipt',
+                      from: { regionCode: actor.regionCode },
+                      to: { unitId: r.unitId },
+                      count: r.count,
+                    },
+                    request.ip,
+                  )
+                : null;
+            const [after] = await tx
+              .update(receiptRequests)
+              .set({
+                status: action === 'approve' ? 'fulfilled' : 'rejected',
+                decidedBy: actor.id,
+                decidedAt: ctx.clock.now(),
+                decisionReason: reason,
+              })
+              .where(eq(receiptRequests.id, r.id))
+              .returning();
+            await ctx.audit.record(tx, {
+              actor,
+              action,
+              resource: 'receipt-requests',
+              recordId: r.id,
+              before: r,
+              after,
+              ip: request.ip,
+            });
+            return { ...after, allocation };
+          });
+        },
+      );
   };
 }

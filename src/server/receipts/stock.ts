@@ -193,114 +193,123 @@ async function freeRanges(tx: Tx, typeCode: string, holder: HolderKey) {
  * 发放 down the hierarchy (each hop recorded, so every level's balance adds up) or a transfer back up.
  * One transaction: the holder's ranges are split and the pieces change hands together.
  */
-export async function allocate(
+export function allocate(
   ctx: AppContext,
   actor: Actor,
   input: z.infer<typeof allocationInputSchema>,
   ip: string,
 ) {
-  return ctx.database.db.transaction(async (tx) => {
-    const from = await resolveHolder(tx, input.from);
-    const to = await resolveHolder(tx, input.to);
-    if (!from.regionCode.startsWith(actor.regionCode) || !to.regionCode.startsWith(actor.regionCode))
-      throw forbidden('Both holders must lie inside your region');
-    const down = pathDown(from, to);
-    const up = down ? null : pathDown(to, from);
-    if (!down && !up)
-      throw badRequest('Stock moves only down the hierarchy or back up the same branch', {
-        to: 'is not below or above the source holder',
-      });
-    // Hops walked from the source: down the path, or up it in reverse ending at the target.
-    const hops = down ?? [...(up ?? []).slice(0, -1).reverse(), to];
-    if (down && to.unitId !== null) {
-      const stale = await uncheckedStubNumbers(tx, ctx, to.unitId, input.typeCode);
-      if (stale.numbers.length > 0)
-        throw unprocessable(
-          'unchecked_stubs',
-          `The unit holds ${stale.numbers.length} used stub(s) issued before ${stale.before} that are not checked and written off: ${compressNumbers(stale.numbers)}`,
-          undefined,
-          { numbers: stale.numbers.slice(0, 200), before: stale.before },
-        );
-    }
-    const free = await freeRanges(tx, input.typeCode, from);
-    const cut = carve(free, input.count);
-    if (!cut) {
-      const available = free.reduce((n, r) => n + r.endNo - r.startNo + 1, 0);
+  return ctx.database.db.transaction((tx) => allocateIn(tx, ctx, actor, input, ip));
+}
+
+/** The allocation inside the caller's transaction (a fulfilled stock request commits with it). */
+export async function allocateIn(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  input: z.infer<typeof allocationInputSchema>,
+  ip: string,
+) {
+  const from = await resolveHolder(tx, input.from);
+  const to = await resolveHolder(tx, input.to);
+  if (!from.regionCode.startsWith(actor.regionCode) || !to.regionCode.startsWith(actor.regionCode))
+    throw forbidden('Both holders must lie inside your region');
+  const down = pathDown(from, to);
+  const up = down ? null : pathDown(to, from);
+  if (!down && !up)
+    throw badRequest('Stock moves only down the hierarchy or back up the same branch', {
+      to: 'is not below or above the source holder',
+    });
+  // Hops walked from the source: down the path, or up it in reverse ending at the target.
+  const hops = down ?? [...(up ?? []).slice(0, -1).reverse(), to];
+  if (down && to.unitId !== null) {
+    const stale = await uncheckedStubNumbers(tx, ctx, to.unitId, input.typeCode);
+    if (stale.numbers.length > 0)
       throw unprocessable(
-        'insufficient_stock',
-        `Only ${available} unused ${await typeName(tx, input.typeCode)} numbers are held; ${input.count} requested`,
-        { count: `at most ${available}` },
+        'unchecked_stubs',
+        `The unit holds ${stale.numbers.length} used stub(s) issued before ${stale.before} that are not checked and written off: ${compressNumbers(stale.numbers)}`,
+        undefined,
+        { numbers: stale.numbers.slice(0, 200), before: stale.before },
       );
-    }
-    const today = shanghaiDate(ctx.clock.now());
-    const now = ctx.clock.now();
-    const touched = [...new Set(cut.moved.map((m) => m.from.holding))];
-    await tx.delete(receiptHoldings).where(
-      inArray(
-        receiptHoldings.id,
-        touched.map((h) => h.id),
-      ),
+  }
+  const free = await freeRanges(tx, input.typeCode, from);
+  const cut = carve(free, input.count);
+  if (!cut) {
+    const available = free.reduce((n, r) => n + r.endNo - r.startNo + 1, 0);
+    throw unprocessable(
+      'insufficient_stock',
+      `Only ${available} unused ${await typeName(tx, input.typeCode)} numbers are held; ${input.count} requested`,
+      { count: `at most ${available}` },
     );
-    const pieces: (typeof receiptHoldings.$inferInsert)[] = [];
-    for (const h of touched) {
-      const freeStart = free.find((f) => f.holding.id === h.id)?.startNo ?? h.startNo;
-      const keep = { typeCode: h.typeCode, batchId: h.batchId, regionCode: h.regionCode, unitId: h.unitId };
-      if (freeStart > h.startNo)
-        pieces.push({ ...keep, startNo: h.startNo, endNo: freeStart - 1, receivedOn: h.receivedOn });
-      const left = cut.left.find((l) => l.from.holding.id === h.id);
-      if (left) pieces.push({ ...keep, startNo: left.startNo, endNo: left.endNo, receivedOn: h.receivedOn });
-    }
+  }
+  const today = shanghaiDate(ctx.clock.now());
+  const now = ctx.clock.now();
+  const touched = [...new Set(cut.moved.map((m) => m.from.holding))];
+  await tx.delete(receiptHoldings).where(
+    inArray(
+      receiptHoldings.id,
+      touched.map((h) => h.id),
+    ),
+  );
+  const pieces: (typeof receiptHoldings.$inferInsert)[] = [];
+  for (const h of touched) {
+    const freeStart = free.find((f) => f.holding.id === h.id)?.startNo ?? h.startNo;
+    const keep = { typeCode: h.typeCode, batchId: h.batchId, regionCode: h.regionCode, unitId: h.unitId };
+    if (freeStart > h.startNo)
+      pieces.push({ ...keep, startNo: h.startNo, endNo: freeStart - 1, receivedOn: h.receivedOn });
+    const left = cut.left.find((l) => l.from.holding.id === h.id);
+    if (left) pieces.push({ ...keep, startNo: left.startNo, endNo: left.endNo, receivedOn: h.receivedOn });
+  }
+  for (const m of cut.moved)
+    pieces.push({
+      typeCode: input.typeCode,
+      batchId: m.from.holding.batchId,
+      startNo: m.startNo,
+      endNo: m.endNo,
+      regionCode: to.regionCode,
+      unitId: to.unitId,
+      receivedOn: today,
+    });
+  await tx.insert(receiptHoldings).values(pieces);
+  const movements: (typeof receiptMovements.$inferInsert)[] = [];
+  let prev = from;
+  for (const hop of hops) {
     for (const m of cut.moved)
-      pieces.push({
+      movements.push({
+        kind: down ? 'allocate' : 'return',
         typeCode: input.typeCode,
         batchId: m.from.holding.batchId,
         startNo: m.startNo,
         endNo: m.endNo,
-        regionCode: to.regionCode,
-        unitId: to.unitId,
-        receivedOn: today,
+        fromRegion: prev.regionCode,
+        fromUnitId: prev.unitId,
+        toRegion: hop.regionCode,
+        toUnitId: hop.unitId,
+        movedOn: today,
+        actorId: actor.id,
+        at: now,
       });
-    await tx.insert(receiptHoldings).values(pieces);
-    const movements: (typeof receiptMovements.$inferInsert)[] = [];
-    let prev = from;
-    for (const hop of hops) {
-      for (const m of cut.moved)
-        movements.push({
-          kind: down ? 'allocate' : 'return',
-          typeCode: input.typeCode,
-          batchId: m.from.holding.batchId,
-          startNo: m.startNo,
-          endNo: m.endNo,
-          fromRegion: prev.regionCode,
-          fromUnitId: prev.unitId,
-          toRegion: hop.regionCode,
-          toUnitId: hop.unitId,
-          movedOn: today,
-          actorId: actor.id,
-          at: now,
-        });
-      prev = hop;
-    }
-    const saved = await tx.insert(receiptMovements).values(movements).returning();
-    const result = {
-      kind: down ? 'allocate' : 'return',
-      typeCode: input.typeCode,
-      from,
-      to,
-      count: input.count,
-      ranges: cut.moved.map(({ startNo, endNo }) => ({ startNo, endNo })),
-      hops: hops.length,
-    };
-    await ctx.audit.record(tx, {
-      actor,
-      action: down ? 'allocate' : 'return',
-      resource: 'receipt-holdings',
-      recordId: saved[0].id,
-      after: result,
-      ip,
-    });
-    return result;
+    prev = hop;
+  }
+  const saved = await tx.insert(receiptMovements).values(movements).returning();
+  const result = {
+    kind: down ? 'allocate' : 'return',
+    typeCode: input.typeCode,
+    from,
+    to,
+    count: input.count,
+    ranges: cut.moved.map(({ startNo, endNo }) => ({ startNo, endNo })),
+    hops: hops.length,
+  };
+  await ctx.audit.record(tx, {
+    actor,
+    action: down ? 'allocate' : 'return',
+    resource: 'receipt-holdings',
+    recordId: saved[0].id,
+    after: result,
+    ip,
   });
+  return result;
 }
 
 /** Issues a paper receipt from the unit's stock: the number written on it, or the next unused one. */

@@ -10,7 +10,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { MOVEMENT_KINDS, RECEIPT_STATUSES, WRITE_OFF_STATUSES } from '../../../domain/receipts';
+import {
+  MOVEMENT_KINDS,
+  RECEIPT_STATUSES,
+  REQUEST_STATUSES,
+  WRITE_OFF_STATUSES,
+} from '../../../domain/receipts';
 import { collections, decisions } from './collections';
 import { units } from './organisation';
 import { refunds } from './refunds';
@@ -168,6 +173,26 @@ export const receiptWriteOffs = pgTable('receipt_write_offs', {
   count: integer('count').notNull(),
   status: text('status', { enum: WRITE_OFF_STATUSES }).default('requested').notNull(),
   note: text('note'),
+  requestedBy: integer('requested_by')
+    .notNull()
+    .references(() => users.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull(),
+  decidedBy: integer('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  decisionReason: text('decision_reason'),
+});
+
+// 申请领用 a unit asks for more stock; finance fulfils it with an allocation (or declines with a reason)
+export const receiptRequests = pgTable('receipt_requests', {
+  id: serial('id').primaryKey(),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id),
+  regionCode: text('region_code').notNull(),
+  typeCode: text('type_code').notNull(),
+  count: integer('count').notNull(),
+  note: text('note'),
+  status: text('status', { enum: REQUEST_STATUSES }).default('requested').notNull(),
   requestedBy: integer('requested_by')
     .notNull()
     .references(() => users.id),
