@@ -9,7 +9,6 @@ import {
   TableHead,
   TableRow,
   TextField,
-  Tooltip,
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -28,19 +27,8 @@ import {
 } from 'recharts';
 import { addCalendarDays } from '../../domain/dates';
 import { formatFen } from '../../domain/money';
-import type { AppDataProvider, TimelinessCell } from '../providers/dataProvider';
-
-const listLink = (filter: Record<string, string>) =>
-  `/remittances?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-
-/** A pivot cell: green on time, amber late, red overdue; the worst delay in working days when late. */
-function cellStyle(c: TimelinessCell | undefined) {
-  if (!c) return { bgcolor: 'transparent', text: '' };
-  if (c.overdue) return { bgcolor: '#ef9a9a', text: `${c.worstDelay}` };
-  if (c.late) return { bgcolor: '#ffe082', text: `${c.worstDelay}` };
-  if (c.on_time) return { bgcolor: '#a5d6a7', text: '✓' };
-  return { bgcolor: '#eeeeee', text: '…' };
-}
+import type { AppDataProvider } from '../providers/dataProvider';
+import { listLink, TimelinessPivot } from './TimelinessPivot';
 
 /** 缴库及时性: which banks remitted late, by how much and how long; drill-down to the obligations. */
 export const TimelinessPage = () => {
@@ -67,8 +55,6 @@ export const TimelinessPage = () => {
   });
   const days = [...new Set((daily.data ?? []).map((c) => c.date))].sort();
   const banks = kpi.data ?? [];
-  const cell = (bankId: string, date: string) =>
-    daily.data?.find((c) => c.bankId === bankId && c.date === date);
   const trend = days.map((date) => {
     const cells = (daily.data ?? []).filter((c) => c.date === date);
     const decided = cells.reduce((s, c) => s + c.on_time + c.late + c.overdue, 0);
@@ -138,45 +124,7 @@ export const TimelinessPage = () => {
           <Typography variant="body2" color="text.secondary">
             {t('legend')}
           </Typography>
-          <Table size="small" aria-label={t('pivot')} sx={{ '& td, & th': { px: 0.5, textAlign: 'center' } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('bank')}</TableCell>
-                {days.map((d) => (
-                  <TableCell key={d}>{d.slice(5)}</TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {banks.map((b) => (
-                <TableRow key={b.bankId}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{b.bankName}</TableCell>
-                  {days.map((d) => {
-                    const c = cell(b.bankId, d);
-                    const s = cellStyle(c);
-                    return (
-                      <TableCell key={d} sx={{ bgcolor: s.bgcolor }} data-testid={`pivot-${b.bankId}-${d}`}>
-                        {c ? (
-                          <Tooltip
-                            title={`${t('on_time')} ${c.on_time} · ${t('late')} ${c.late} · ${t('overdue')} ${c.overdue}`}
-                          >
-                            <MuiLink
-                              component={Link}
-                              to={listLink({ bankId: b.bankId, dueDate_gte: d, dueDate_lte: d })}
-                              color="inherit"
-                              underline="none"
-                            >
-                              {s.text}
-                            </MuiLink>
-                          </Tooltip>
-                        ) : null}
-                      </TableCell>
-                    );
-                  })}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TimelinessPivot banks={banks} cells={daily.data ?? []} t={t} />
         </CardContent>
       </Card>
       <Card>
