@@ -46,6 +46,7 @@ import statusCorrections from './status-corrections';
 import supervisionNotes from './supervision-notes';
 import treasuries from './treasuries';
 import treasuryEntries from './treasury-entries';
+import { TreasuryEntryImportPage } from './treasury-entries/TreasuryEntryImportPage';
 import units from './units';
 import users from './users';
 
@@ -101,6 +102,7 @@ export const App = () => (
       <Route path="/calendar-years/import" element={<CalendarImportPage />} />
       <Route path="/billing-codes/import" element={<BillingCodeImportPage />} />
       <Route path="/decisions/import" element={<DecisionImportPage />} />
+      <Route path="/treasury-entries/import" element={<TreasuryEntryImportPage />} />
       <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
       <Route path="/timeliness" element={<TimelinessPage />} />
       <Route path="/reconciliation-signoffs" element={<SignoffPage />} />

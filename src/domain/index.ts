@@ -19,4 +19,5 @@ export * from './remittances';
 export * from './roles';
 export * from './schemas';
 export * from './supervision-notes';
+export * from './treasury-entry-import';
 export * from './users';

@@ -795,6 +795,12 @@ export const enApp = {
       filters: { due_from: 'Due from', due_to: 'Due to' },
     },
     'treasury-entries': {
+      import: {
+        title: 'Import the treasury entry file',
+        help: 'CSV columns: treasuryCode,entryDate,amount (yuan, e.g. 1,234.50),budgetSubjectCode,budgetLevel (central/provincial/city/county or 中央级/省级/市级/县级),transferReference. Preview first; one bad row rejects the whole file; an entry with the same treasury, date, reference and amount is never imported twice.',
+        preview: '%{rows} entries pass the checks, %{total} in total, ready to import',
+        done: 'Imported %{rows} entries (%{total}); the entry feedback is updated',
+      },
       name: 'Treasury entry |||| Treasury entries',
       fields: {
         treasuryId: 'Treasury',

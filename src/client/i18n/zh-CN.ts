@@ -771,6 +771,12 @@ export const zhApp: Tree<typeof enApp> = {
       filters: { due_from: '应缴库日起', due_to: '应缴库日止' },
     },
     'treasury-entries': {
+      import: {
+        title: '导入国库入库文件',
+        help: 'CSV 列：treasuryCode（国库代码）,entryDate,amount（元，如 1,234.50）,budgetSubjectCode,budgetLevel（中央级/省级/市级/县级）,transferReference（划款凭证号）。先预览；任一行有误则全部不导入；同一国库、日期、凭证号和金额的入库不会重复导入。',
+        preview: '%{rows} 笔入库校验通过，金额合计 %{total}，可以导入',
+        done: '已导入 %{rows} 笔入库，金额合计 %{total}，入库反馈已更新',
+      },
       name: '国库入库',
       fields: {
         treasuryId: '国库',

@@ -1,11 +1,15 @@
 import { CreateButton, DataTable, List, SelectField, TextInput, TopToolbar } from 'react-admin';
+import { ImportButton } from '../common/ImportButton';
 import { budgetLevelChoices } from '../common/levelChoices';
 import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
 
 const filters = [<TextInput key="transferReference" source="transferReference" alwaysOn />];
 const Actions = () => (
-  <TopToolbar>{useCan('create', 'treasury-entries') ? <CreateButton /> : null}</TopToolbar>
+  <TopToolbar>
+    <ImportButton resource="treasury-entries" />
+    {useCan('create', 'treasury-entries') ? <CreateButton /> : null}
+  </TopToolbar>
 );
 
 export const TreasuryEntryList = () => (

@@ -2,12 +2,15 @@ import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  calendarImportSchema,
   ENTRY_FEEDBACK_TYPES,
   REMITTANCE_STATUSES,
   type RemittanceStatus,
+  type RowError,
   reasonSchema,
   timelinessKpi,
   timelinessQuerySchema,
+  treasuryEntryFromCsvRow,
   treasuryEntryInputSchema,
 } from '../../domain';
 import type { Actor } from '../../domain/roles';
@@ -23,6 +26,7 @@ import {
   treasuryEntries,
 } from '../db/schema';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { readImportRows } from '../http/import-file';
 import {
   asIdList,
   asString,
@@ -33,6 +37,7 @@ import {
 } from '../http/list-query';
 import { regionSubtree } from '../http/scope';
 import { refreshFeedback } from './service';
+import { insertEntries, judgeEntries } from './treasury-entries';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const bankScope = (actor: Actor, column: typeof remittances.bankId | typeof remittanceTransfers.bankId) =>
@@ -236,6 +241,54 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   return async (app) => {
+    // The treasury's daily entry file: all or nothing, every bad row named, duplicates refused.
+    app.post(
+      '/import',
+      {
+        config: { permission: ['treasury-entries', 'import'] },
+        bodyLimit: 20 * 1024 * 1024,
+        schema: { body: calendarImportSchema },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { format, content, dryRun } = request.body;
+        const raw = readImportRows<Record<string, unknown>>(format, content);
+        const cellErrors: RowError[] = [];
+        const candidates = raw.map((r, i) => {
+          if (format === 'json') return r;
+          const { candidate, errors } = treasuryEntryFromCsvRow(r as Record<string, string>);
+          for (const [field, message] of Object.entries(errors))
+            cellErrors.push({ row: i + 1, field, message });
+          return candidate;
+        });
+        const judged = await judgeEntries(ctx, candidates);
+        // A cell that could not be converted is reported once, under the column the user wrote.
+        const covered = new Set(cellErrors.map((e) => `${e.row}|amount`));
+        const rowErrors = [
+          ...cellErrors,
+          ...judged.errors.filter((e) => !covered.has(`${e.row}|amount`) || e.field !== 'amountFen'),
+        ].sort((a, b) => a.row - b.row);
+        if (raw.length === 0) rowErrors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+        if (rowErrors.length)
+          throw unprocessable(
+            'import_rejected',
+            `${rowErrors.length} problem(s); nothing was imported`,
+            undefined,
+            {
+              rowErrors: rowErrors.slice(0, 500),
+            },
+          );
+        const totalFen = judged.accepted.reduce((n, a) => n + a.input.amountFen, 0);
+        if (dryRun) return { dryRun, rows: judged.accepted.length, totalFen };
+        const rows = await insertEntries(
+          ctx,
+          judged.accepted.map((a) => a.input),
+          { source: 'import', actor, keyId: null, ip: request.ip },
+        );
+        return { dryRun, rows: rows.length, totalFen };
+      },
+    );
+
     app.get(
       '/',
       { config: { permission: ['treasury-entries', 'list'] }, schema: { querystring: listQuerySchema } },
