@@ -1,7 +1,7 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import { periodDays } from '../../domain';
 import type { AppContext } from '../context';
-import { banks, discrepancies, reconciliationRuns } from '../db/schema';
+import { banks, discrepancies, reconciliationRuns, remittanceTransfers } from '../db/schema';
 import { refreshFeedback, refreshRemittances } from '../remittances/service';
 import { matchChunk } from './matching';
 
@@ -26,8 +26,24 @@ export async function executeRun(ctx: AppContext, runId: number): Promise<void> 
       .set({ status: 'running', chunksTotal: bankIds.length * days.length, chunksDone: 0, error: null })
       .where(eq(reconciliationRuns.id, runId));
     // Obligations and entry feedback are the inputs of two finding types: bring them up to date first.
-    await refreshRemittances(db, ctx, bankIds);
-    await refreshFeedback(db, ctx);
+    const window = { from: days[0], to: days[days.length - 1] };
+    await refreshRemittances(db, ctx, bankIds, window);
+    const transfers = await db
+      .select({ id: remittanceTransfers.id })
+      .from(remittanceTransfers)
+      .where(
+        and(
+          inArray(remittanceTransfers.bankId, bankIds),
+          gte(remittanceTransfers.businessDate, window.from),
+          lte(remittanceTransfers.businessDate, window.to),
+        ),
+      );
+    if (transfers.length)
+      await refreshFeedback(
+        db,
+        ctx,
+        transfers.map((t) => t.id),
+      );
     let done = 0;
     for (const bankId of bankIds)
       for (const day of days) {

@@ -1,5 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
+  addCalendarDays,
   CalendarMissingError,
   type ExpectedEntry,
   entryFeedback,
@@ -37,9 +38,17 @@ export function agreementFor(list: Agreement[], regionCode: string | null): Agre
 /**
  * Rebuilds the remittance obligations of the given banks (all when none) from their collections,
  * transfers and the calendar: one row per agreement and due date, with its status as of today.
- * Collections whose due date falls in a year without a calendar are left out (and counted).
+ * Collections are summed in SQL per bank, region, day and side of each cut-off time, so the work in
+ * JS is per group, not per collection. With a window only obligations due inside it are rebuilt
+ * (a reconciliation of one month). Groups whose due date falls in a year without a calendar are
+ * left out (and counted).
  */
-export async function refreshRemittances(db: Db, env: CollectionEnv, bankIds?: string[]) {
+export async function refreshRemittances(
+  db: Db,
+  env: CollectionEnv,
+  bankIds?: string[],
+  window?: { from: string; to: string },
+) {
   const today = env.clock.today();
   const cal = await env.calendars.forRegion(db, '');
   const agreementRows = await db
@@ -54,18 +63,43 @@ export async function refreshRemittances(db: Db, env: CollectionEnv, bankIds?: s
     .where(bankIds ? inArray(agreements.bankId, bankIds) : undefined);
   const byBank = new Map<string, Agreement[]>();
   for (const a of agreementRows) byBank.set(a.bankId, [...(byBank.get(a.bankId) ?? []), a]);
-  const rows = await db
+  const cutoffs = [...new Set(agreementRows.map((a) => a.cutoffTime))].sort();
+  // Collections of a due date are taken at most a holiday's length before it (Spring Festival ≤ 9 days).
+  const earliest = window ? addCalendarDays(window.from, -20) : null;
+  const localTime = sql`to_char(${collections.collectedAt} at time zone 'Asia/Shanghai', 'HH24:MI')`;
+  const after = cutoffs.map((c) => sql`(${localTime} >= ${c})`);
+  const grouped = await db
     .select({
       bankId: collections.bankId,
       regionCode: collections.regionCode,
-      amountFen: collections.amountFen,
-      collectedAt: collections.collectedAt,
-      remittedOn: remittanceTransfers.businessDate,
+      businessDate: collections.businessDate,
+      // One 0/1 per distinct cut-off time, in the order of `cutoffs`.
+      afterCutoff: after.length
+        ? sql<string>`concat_ws(',', ${sql.join(
+            after.map((a) => sql`${a}::int`),
+            sql`, `,
+          )})`
+        : sql<string>`''`,
+      count: sql<number>`count(*)`.mapWith(Number),
+      amountFen: sql<number>`sum(${collections.amountFen})`.mapWith(Number),
+      remittedFen:
+        sql<number>`coalesce(sum(${collections.amountFen}) filter (where ${remittanceTransfers.id} is not null), 0)`.mapWith(
+          Number,
+        ),
+      remittedOn: sql<string | null>`max(${remittanceTransfers.businessDate})`,
     })
     .from(collections)
     .leftJoin(remittanceTransferItems, eq(remittanceTransferItems.collectionId, collections.id))
     .leftJoin(remittanceTransfers, eq(remittanceTransfers.id, remittanceTransferItems.transferId))
-    .where(bankIds ? inArray(collections.bankId, bankIds) : undefined);
+    .where(
+      and(
+        bankIds ? inArray(collections.bankId, bankIds) : undefined,
+        earliest && window
+          ? and(gte(collections.businessDate, earliest), lte(collections.businessDate, window.to))
+          : undefined,
+      ),
+    )
+    .groupBy(collections.bankId, collections.regionCode, collections.businessDate, sql`4`);
   const groups = new Map<
     string,
     {
@@ -78,22 +112,29 @@ export async function refreshRemittances(db: Db, env: CollectionEnv, bankIds?: s
     }
   >();
   let skipped = 0;
-  for (const c of rows) {
+  for (const c of grouped) {
     const agreement = agreementFor(byBank.get(c.bankId) ?? [], c.regionCode);
     if (!agreement) {
-      skipped++;
+      skipped += c.count;
       continue;
     }
+    const isAfter = c.afterCutoff.split(',')[cutoffs.indexOf(agreement.cutoffTime)] === '1';
     let dueDate: string;
     try {
-      dueDate = remittanceDueDate(c.collectedAt.toISOString(), agreement.cutoffTime, cal);
+      // Any instant on the right side of the cut-off gives the same due date.
+      dueDate = remittanceDueDate(
+        `${c.businessDate}T${isAfter ? '23:59' : '00:00'}:00+08:00`,
+        agreement.cutoffTime,
+        cal,
+      );
     } catch (e) {
       if (e instanceof CalendarMissingError) {
-        skipped++;
+        skipped += c.count;
         continue;
       }
       throw e;
     }
+    if (window && (dueDate < window.from || dueDate > window.to)) continue;
     const key = `${agreement.id}|${dueDate}`;
     const g = groups.get(key) ?? {
       agreement,
@@ -103,12 +144,10 @@ export async function refreshRemittances(db: Db, env: CollectionEnv, bankIds?: s
       remittedFen: 0,
       remittedOn: null,
     };
-    g.count++;
+    g.count += c.count;
     g.amountFen += c.amountFen;
-    if (c.remittedOn) {
-      g.remittedFen += c.amountFen;
-      if (!g.remittedOn || c.remittedOn > g.remittedOn) g.remittedOn = c.remittedOn;
-    }
+    g.remittedFen += c.remittedFen;
+    if (c.remittedOn && (!g.remittedOn || c.remittedOn > g.remittedOn)) g.remittedOn = c.remittedOn;
     groups.set(key, g);
   }
   const now = env.clock.now();
@@ -130,7 +169,16 @@ export async function refreshRemittances(db: Db, env: CollectionEnv, bankIds?: s
     };
   });
   await db.transaction(async (tx) => {
-    await tx.delete(remittances).where(bankIds ? inArray(remittances.bankId, bankIds) : undefined);
+    await tx
+      .delete(remittances)
+      .where(
+        and(
+          bankIds ? inArray(remittances.bankId, bankIds) : undefined,
+          window
+            ? and(gte(remittances.dueDate, window.from), lte(remittances.dueDate, window.to))
+            : undefined,
+        ),
+      );
     for (let i = 0; i < values.length; i += 1000)
       await tx.insert(remittances).values(values.slice(i, i + 1000));
   });
