@@ -56,6 +56,10 @@ export async function matchChunk(tx: Tx, runId: number, bankId: string, day: str
        and (s.kind = 'offset' or not exists (
              select 1 from refunds rf join refund_vouchers v on v.refund_id = rf.id
               where rf.status = 'executed' and rf.amount_fen = s.amount_fen))`;
+  // A chunk is one bank-day (hundreds to thousands of rows): probing the other side's unique index
+  // per row beats hashing the bank's whole history, which the planner otherwise picks.
+  await tx.execute(sql`set local enable_hashjoin = off`);
+  await tx.execute(sql`set local enable_mergejoin = off`);
   await tx.execute(sql`
     insert into discrepancies (run_id, bank_id, business_date, type, ref_key, platform_fen, bank_fen, owner, state, updated_at)
     select ${runId}, ${bankId}, ${day}, f.type, f.ref_key, f.platform_fen, f.bank_fen, f.owner, 'open', ${now}
