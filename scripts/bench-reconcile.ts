@@ -197,7 +197,10 @@ const bareJoin = (from: string, to: string) => sql`
                                               where rf.status = 'executed' and rf.amount_fen = s.amount_fen))
   ) f group by type`;
 
-const targets = await benchTargets('reconcile');
+// BENCH_ONLY=postgresql|pglite runs one store.
+const targets = (await benchTargets('reconcile')).filter(
+  (t) => !process.env.BENCH_ONLY || t.name.toLowerCase() === process.env.BENCH_ONLY,
+);
 console.log(`bench:reconcile — month ${MONTH}, ${K} injected discrepancies of each type`);
 let exact = true;
 for (const target of targets) {

@@ -7,29 +7,40 @@ import type { Tx } from '../audit/log';
  * this run no longer sees are removed. Returns how many findings the chunk has.
  */
 export async function matchChunk(tx: Tx, runId: number, bankId: string, day: string, now: Date) {
+  // The bank-day's collections and statement lines are paired once (a hash full join of two small
+  // sets); only the few left unpaired are looked up on other days through the unique indexes.
   const found = sql`
+    with c as materialized (
+      select bank_txn_id, amount_fen, decision_id from collections
+       where bank_id = ${bankId} and business_date = ${day}
+    ), sd as materialized (
+      select bank_txn_id, amount_fen, kind from statement_lines where bank_id = ${bankId} and value_date = ${day}
+    ), j as materialized (
+      select c.bank_txn_id as c_txn, c.amount_fen as c_fen, c.decision_id, s.bank_txn_id as s_txn, s.amount_fen as s_fen
+        from c full join (select * from sd where kind = 'collection') s on s.bank_txn_id = c.bank_txn_id
+    )
     -- bank_not_platform: a statement line the platform has no collection for, or a collection for an unknown decision
-    select 'bank_not_platform' as type, s.bank_txn_id as ref_key, null::bigint as platform_fen, s.amount_fen as bank_fen, 'bank' as owner
-      from statement_lines s
-     where s.bank_id = ${bankId} and s.value_date = ${day} and s.kind = 'collection'
-       and not exists (select 1 from collections c where c.bank_id = s.bank_id and c.bank_txn_id = s.bank_txn_id)
+    select 'bank_not_platform' as type, j.s_txn as ref_key, null::bigint as platform_fen, j.s_fen as bank_fen, 'bank' as owner
+      from j
+     where j.c_txn is null
+       and not exists (select 1 from collections x where x.bank_id = ${bankId} and x.bank_txn_id = j.s_txn)
     union all
-    select 'bank_not_platform', c.bank_txn_id, null, c.amount_fen, 'bank'
-      from collections c
-     where c.bank_id = ${bankId} and c.business_date = ${day} and c.decision_id is null
+    select 'bank_not_platform', c.bank_txn_id, null, c.amount_fen, 'bank' from c where c.decision_id is null
     union all
-    -- platform_not_bank: a pushed collection missing from the bank's own statement
-    select 'platform_not_bank', c.bank_txn_id, c.amount_fen, null, 'bank'
-      from collections c
-     where c.bank_id = ${bankId} and c.business_date = ${day} and c.decision_id is not null
-       and not exists (select 1 from statement_lines s
-                        where s.bank_id = c.bank_id and s.bank_txn_id = c.bank_txn_id and s.kind = 'collection')
+    -- platform_not_bank: a pushed collection missing from the bank's own statement (on any day)
+    select 'platform_not_bank', j.c_txn, j.c_fen, null, 'bank'
+      from j
+     where j.s_txn is null and j.decision_id is not null
+       and not exists (select 1 from statement_lines y
+                        where y.bank_id = ${bankId} and y.bank_txn_id = j.c_txn and y.kind = 'collection')
     union all
-    -- amount_mismatch: the same transaction with different amounts on each side
-    select 'amount_mismatch', c.bank_txn_id, c.amount_fen, s.amount_fen, 'bank'
-      from collections c
-      join statement_lines s on s.bank_id = c.bank_id and s.bank_txn_id = c.bank_txn_id and s.kind = 'collection'
-     where c.bank_id = ${bankId} and c.business_date = ${day} and s.amount_fen <> c.amount_fen
+    -- amount_mismatch: the same transaction with different amounts on each side (same day, or another day)
+    select 'amount_mismatch', j.c_txn, j.c_fen, j.s_fen, 'bank'
+      from j where j.c_txn is not null and j.s_txn is not null and j.c_fen <> j.s_fen
+    union all
+    select 'amount_mismatch', j.c_txn, j.c_fen, y.amount_fen, 'bank'
+      from j join statement_lines y on y.bank_id = ${bankId} and y.bank_txn_id = j.c_txn and y.kind = 'collection'
+     where j.s_txn is null and j.c_txn is not null and y.amount_fen <> j.c_fen
     union all
     -- collected_not_remitted: an obligation of that due day still not (fully) remitted
     select 'collected_not_remitted', r.agreement_id || ':' || r.due_date, r.amount_fen, r.remitted_fen, 'bank'
@@ -50,14 +61,14 @@ export async function matchChunk(tx: Tx, runId: number, bankId: string, day: str
        and exists (select 1 from collections c1 where c1.decision_id = c2.decision_id and c1.id < c2.id)
     union all
     -- refund_without_voucher: banks may not offset; a refund line needs an executed refund with a voucher
-    select 'refund_without_voucher', s.bank_txn_id || ':' || s.kind, null, s.amount_fen, 'bank'
-      from statement_lines s
-     where s.bank_id = ${bankId} and s.value_date = ${day} and s.kind in ('refund', 'offset')
-       and (s.kind = 'offset' or not exists (
+    select 'refund_without_voucher', sd.bank_txn_id || ':' || sd.kind, null, sd.amount_fen, 'bank'
+      from sd
+     where sd.kind in ('refund', 'offset')
+       and (sd.kind = 'offset' or not exists (
              select 1 from refunds rf join refund_vouchers v on v.refund_id = rf.id
-              where rf.status = 'executed' and rf.amount_fen = s.amount_fen))`;
-  // A chunk is one bank-day (hundreds to thousands of rows): probing the other side's unique index
-  // per row beats hashing the bank's whole history, which the planner otherwise picks.
+              where rf.status = 'executed' and rf.amount_fen = sd.amount_fen))`;
+  // The lookups must probe the unique indexes, not hash the bank's whole history (which the planner
+  // otherwise picks); the full join of the two small sets still runs as a hash join (it has no other way).
   await tx.execute(sql`set local enable_hashjoin = off`);
   await tx.execute(sql`set local enable_mergejoin = off`);
   await tx.execute(sql`
