@@ -103,7 +103,11 @@ export const TimelinessPivot = ({
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <Table size="small" aria-label={t('pivot')} sx={{ '& td, & th': { px: 0.5, textAlign: 'center' } }}>
+    <Table
+      size="small"
+      aria-label={t('pivot')}
+      sx={{ '& td, & th': { px: 0.5, textAlign: 'center' }, '& th': { whiteSpace: 'nowrap' } }}
+    >
       <TableHead>
         {table.getHeaderGroups().map((g) => (
           <TableRow key={g.id}>
