@@ -257,6 +257,8 @@ export interface ReceiptMovement {
   toRegion: string;
   toUnitId: number | null;
   movedOn: string;
+  fromName: string | null;
+  toName: string;
 }
 export interface ReceiptHistory {
   typeCode: string;
@@ -277,4 +279,5 @@ export interface ReceiptHistory {
     refundStatus: string | null;
   } | null;
   writeOff: { id: number; status: string; decidedAt: string | null } | null;
+  unitName: string | null;
 }

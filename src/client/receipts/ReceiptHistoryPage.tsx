@@ -29,11 +29,11 @@ export const ReceiptHistoryPage = () => {
       );
     for (const m of data.movements.filter((x) => x.kind !== 'purchase'))
       lines.push(
-        `${m.movedOn} ${translate(`app.receipts.movement.${m.kind}`)} ${m.fromRegion ?? ''}${m.fromUnitId ? `/${m.fromUnitId}` : ''} → ${m.toRegion}${m.toUnitId ? `/${m.toUnitId}` : ''}`,
+        `${m.movedOn} ${translate(`app.receipts.movement.${m.kind}`)} ${m.fromName ?? ''} → ${m.toName}`,
       );
     if (data.receipt) {
       lines.push(
-        `${data.receipt.issuedOn} ${translate('app.receipts.issued_line', { amount: formatFen(data.receipt.amountFen) })}`,
+        `${data.receipt.issuedOn} ${data.unitName ?? ''} ${translate('app.receipts.issued_line', { amount: formatFen(data.receipt.amountFen) })}`,
       );
       if (data.receipt.status === 'void')
         lines.push(translate('app.receipts.void_note', { reason: data.receipt.voidReason ?? '' }));

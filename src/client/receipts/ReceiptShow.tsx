@@ -52,9 +52,8 @@ const History = () => {
         .filter((m) => m.kind !== 'purchase')
         .map((m) => (
           <Typography variant="body2" key={m.id}>
-            {m.movedOn} {translate(`app.receipts.movement.${m.kind}`)} {m.fromRegion ?? ''}
-            {m.fromUnitId ? `/${m.fromUnitId}` : ''} → {m.toRegion}
-            {m.toUnitId ? `/${m.toUnitId}` : ''} ({m.startNo}–{m.endNo})
+            {m.movedOn} {translate(`app.receipts.movement.${m.kind}`)} {m.fromName ?? ''} → {m.toName} (
+            {m.startNo}–{m.endNo})
           </Typography>
         ))}
     </Stack>

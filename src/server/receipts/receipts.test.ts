@@ -250,6 +250,12 @@ describe('issue, void and write-off by the unit', () => {
       'allocate',
       'allocate',
     ]);
+    expect(history.movements.map((m: { toName: string }) => m.toName)).toEqual([
+      '青海省 财政',
+      '西宁市 财政',
+      '城东区 财政',
+      '西宁市公安局交通警察支队城东大队',
+    ]);
     expect(history.receipt).toMatchObject({ status: 'void', writeOffId: ok.json().id });
     expect(history.writeOff.status).toBe('approved');
   });

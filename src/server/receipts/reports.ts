@@ -340,12 +340,25 @@ export async function numberHistory(db: Db, typeCode: string, number: number, co
           ),
         )
     : [];
+  // Holders by name, so the history reads "青海省 财政 → 西宁市 财政 → 城东大队".
+  const [regionRows, unitRows] = await Promise.all([db.select().from(regions), db.select().from(units)]);
+  const holderName = (region: string | null, unitId: number | null) =>
+    unitId !== null
+      ? (unitRows.find((u) => u.id === unitId)?.name ?? String(unitId))
+      : region
+        ? `${regionRows.find((r) => r.code === region)?.name ?? region} 财政`
+        : null;
   return {
     typeCode,
     code,
     number,
     batch: batch ?? null,
-    movements,
+    movements: movements.map((m) => ({
+      ...m,
+      fromName: holderName(m.fromRegion, m.fromUnitId),
+      toName: holderName(m.toRegion, m.toUnitId),
+    })),
+    unitName: receipt ? holderName(receipt.regionCode, receipt.unitId) : null,
     holding: holding ?? null,
     segment: segment ?? null,
     receipt: receipt ?? null,
