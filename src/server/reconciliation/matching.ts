@@ -67,13 +67,14 @@ export async function matchChunk(tx: Tx, runId: number, bankId: string, day: str
        and (sd.kind = 'offset' or not exists (
              select 1 from refunds rf join refund_vouchers v on v.refund_id = rf.id
               where rf.status = 'executed' and rf.amount_fen = sd.amount_fen))`;
-  // The lookups must probe the unique indexes, not hash the bank's whole history (which the planner
-  // otherwise picks); the full join of the two small sets still runs as a hash join (it has no other way).
-  await tx.execute(sql`set local enable_hashjoin = off`);
-  await tx.execute(sql`set local enable_mergejoin = off`);
-  // The disabled join methods inflate the plan's cost estimate, which would trigger PostgreSQL's JIT
-  // (half a second of compiling for a few milliseconds of work).
-  await tx.execute(sql`select set_config('jit', 'off', true)`);
+  // For this transaction only: the lookups must probe the unique indexes, not hash the bank's whole
+  // history (which the planner otherwise picks; the full join of the two small sets still hashes, it
+  // has no other way); the inflated cost estimate that follows must not trigger PostgreSQL's JIT
+  // (half a second of compiling for milliseconds of work); parallel workers cost more to start than
+  // a bank-day's work.
+  await tx.execute(sql`
+    select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+           set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
   await tx.execute(sql`
     insert into discrepancies (run_id, bank_id, business_date, type, ref_key, platform_fen, bank_fen, owner, state, updated_at)
     select ${runId}, ${bankId}, ${day}, f.type, f.ref_key, f.platform_fen, f.bank_fen, f.owner, 'open', ${now}
