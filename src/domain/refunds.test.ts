@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   approvalOutcome,
+  approvalsNeeded,
   evidenceType,
   partyMayAct,
   REFUND_STEPS,
@@ -8,6 +9,7 @@ import {
   type RefundParty,
   type RefundStatus,
   refundableFen,
+  refundProgress,
   statusAfterRefund,
   voucherNumber,
 } from './refunds';
@@ -104,6 +106,32 @@ describe('approvalOutcome (four eyes, threshold)', () => {
     ],
   ])('%s', (_n, r, approver, expected) => {
     expect(approvalOutcome(r, approver, 1_000_000)).toEqual(expected);
+  });
+});
+
+describe('refund progress beside the status', () => {
+  const base = { status: 'reviewed' as RefundStatus, lastReason: null, approvalCount: 0, approvalsNeeded: 2 };
+  it.each([
+    [
+      'a draft sent back by the reviewer is returned',
+      { ...base, status: 'draft', lastReason: '缺少凭证' },
+      'returned',
+    ],
+    ['a fresh draft is just a draft', { ...base, status: 'draft' }, null],
+    ['one of two approvals waits for a colleague', { ...base, approvalCount: 1 }, 'awaiting_second_approval'],
+    ['no approval yet is plain reviewed', base, null],
+    ['one of one approval is approved, not waiting', { ...base, approvalCount: 1, approvalsNeeded: 1 }, null],
+    ['approved after two is not waiting', { ...base, status: 'approved', approvalCount: 2 }, null],
+  ] as const)('%s', (_n, r, expected) => {
+    expect(refundProgress(r)).toBe(expected);
+  });
+
+  it.each([
+    [1_000_000, 1],
+    [1_000_001, 2],
+    [1, 1],
+  ])('%i fen takes %i approval(s) at a 10,000 yuan threshold', (amount, needed) => {
+    expect(approvalsNeeded(amount, 1_000_000)).toBe(needed);
   });
 });
 

@@ -134,8 +134,32 @@ export function approvalOutcome(
   if (approverId === refund.createdBy) return { ok: false, rule: 'approver_is_applicant' };
   if (approverId === refund.reviewedBy) return { ok: false, rule: 'approver_is_reviewer' };
   if (refund.approverIds.includes(approverId)) return { ok: false, rule: 'already_approved_by_you' };
-  const needed = refund.amountFen > thresholdFen ? 2 : 1;
-  return { ok: true, approved: refund.approverIds.length + 1 >= needed };
+  return {
+    ok: true,
+    approved: refund.approverIds.length + 1 >= approvalsNeeded(refund.amountFen, thresholdFen),
+  };
+}
+
+/** Finance approvals a refund of this amount takes: strictly above the threshold, two different people. */
+export function approvalsNeeded(amountFen: number, thresholdFen: number): 1 | 2 {
+  return amountFen > thresholdFen ? 2 : 1;
+}
+
+/**
+ * What the people following a refund need to read beside its status: a draft a reviewer sent back
+ * (only `return` leads back to draft, and it requires a reason) is 已退回, not 草稿; a refund that
+ * one finance officer approved but that needs a second is waiting for a colleague.
+ */
+export function refundProgress(r: {
+  status: RefundStatus;
+  lastReason: string | null;
+  approvalCount: number;
+  approvalsNeeded: number;
+}): 'returned' | 'awaiting_second_approval' | null {
+  if (r.status === 'draft' && r.lastReason) return 'returned';
+  if (r.status === 'reviewed' && r.approvalCount > 0 && r.approvalCount < r.approvalsNeeded)
+    return 'awaiting_second_approval';
+  return null;
 }
 
 /** The decision's payment status once executed refunds total `refundedFen` of `paidFen`. */
@@ -198,6 +222,8 @@ export const REFUND_READ_ONLY = [
   'createdAt',
   'updatedAt',
   'approvals',
+  'approvalCount',
+  'approvalsNeeded',
   'events',
   'attachments',
   'vouchers',

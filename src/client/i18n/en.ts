@@ -914,6 +914,11 @@ export const enApp = {
         approvals: 'Approvals',
         pendingFor: 'Waiting for me',
       },
+      progress: {
+        returned: 'Returned',
+        return_reason: 'Reason for return',
+        awaiting_second_approval: '%{count} approval so far; another finance officer must approve',
+      },
       reasons: {
         revoked: 'Decision revoked',
         changed: 'Decision changed',

@@ -890,6 +890,11 @@ export const zhApp: Tree<typeof enApp> = {
         approvals: '审批记录',
         pendingFor: '待我办理',
       },
+      progress: {
+        returned: '已退回',
+        return_reason: '退回原因',
+        awaiting_second_approval: '已有 %{count} 人批准，尚需另一位财政人员',
+      },
       reasons: {
         revoked: '处罚决定撤销',
         changed: '处罚决定变更',

@@ -19,6 +19,7 @@ import { fenToYuanText } from '../common/yuan';
 import { session } from '../providers/session';
 import { BulkApproveButton } from './BulkApproveButton';
 import { refundReasonChoices, refundStatusChoices } from './choices';
+import { RefundStatusField } from './RefundStatusField';
 
 const yuanFilter = {
   parse: (v: string) => {
@@ -89,10 +90,9 @@ export const RefundList = () => {
         <DataTable.Col source="amountFen">
           <FenField source="amountFen" />
         </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={refundStatusChoices} />
+        <DataTable.Col source="status" sx={{ whiteSpace: 'normal' }}>
+          <RefundStatusField />
         </DataTable.Col>
-        <DataTable.Col source="approvalCount" />
         <DataTable.Col source="createdByName" />
         <DataTable.Col source="createdAt">
           <DateField source="createdAt" locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />

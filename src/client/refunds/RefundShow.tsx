@@ -16,7 +16,6 @@ import {
   DateField,
   EditButton,
   FunctionField,
-  Labeled,
   SelectField,
   Show,
   TabbedShowLayout,
@@ -31,6 +30,7 @@ import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
 import { refundReasonChoices, refundStatusChoices } from './choices';
 import { EvidenceUpload } from './EvidenceUpload';
+import { RefundStatusField } from './RefundStatusField';
 
 const EditIfAllowed = () => (useCan('edit', 'refunds', useRecordContext()) ? <EditButton /> : null);
 
@@ -156,7 +156,7 @@ export const RefundShow = () => (
       <TabbedShowLayout.Tab label="resources.refunds.section.application">
         <LastReason />
         <TextField source="id" />
-        <SelectField source="status" choices={refundStatusChoices} />
+        <RefundStatusField source="status" />
         <SelectField source="reason" choices={refundReasonChoices} />
         <FenField source="amountFen" />
         <TextField source="unitName" />
@@ -172,12 +172,8 @@ export const RefundShow = () => (
         <TextField source="decision.partyName" label="resources.decisions.fields.partyName" />
         <FenField source="decision.fineFen" label="resources.decisions.fields.fineFen" />
         <TextField source="decision.servedOn" label="resources.decisions.fields.servedOn" />
-        <Labeled label="resources.refunds.fields.paidFen">
-          <FenField source="balance.paidFen" />
-        </Labeled>
-        <Labeled label="resources.refunds.fields.refundableFen">
-          <FenField source="balance.refundableFen" />
-        </Labeled>
+        <FenField source="balance.paidFen" label="resources.refunds.fields.paidFen" />
+        <FenField source="balance.refundableFen" label="resources.refunds.fields.refundableFen" />
         <ArrayField source="balance.earlier" label="resources.refunds.fields.earlier">
           <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="id" label="resources.refunds.fields.id" />

@@ -205,14 +205,22 @@ describe('refund rules', () => {
     await (await as('police')).post(`/api/refunds/${r.id}/review`, {});
     const finance = await as('finance');
     const first = (await finance.post(`/api/refunds/${r.id}/approve`, {})).json();
-    expect(first).toMatchObject({ status: 'reviewed', approvals: [expect.anything()] });
+    expect(first).toMatchObject({
+      status: 'reviewed',
+      approvals: [expect.anything()],
+      approvalCount: 1,
+      approvalsNeeded: 2,
+    });
     const twice = await finance.post(`/api/refunds/${r.id}/approve`, {});
     expect(twice.statusCode).toBe(403);
     expect(twice.json().code).toBe('already_approved_by_you');
     expect((await finance.post(`/api/refunds/${r.id}/issue-voucher`, {})).statusCode).toBe(409);
     const finance2 = await as('finance2');
     const inbox = (await finance2.get(listUrl('refunds', { filter: { pendingFor: 'me' } }))).json();
-    expect(inbox.map((x: { id: number }) => x.id)).toContain(r.id);
+    expect(inbox.find((x: { id: number }) => x.id === r.id)).toMatchObject({
+      approvalCount: 1,
+      approvalsNeeded: 2,
+    });
     const second = (await finance2.post(`/api/refunds/${r.id}/approve`, {})).json();
     expect(second).toMatchObject({ status: 'approved' });
     expect(second.approvals).toHaveLength(2);

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  approvalsNeeded,
   EVIDENCE_MAX_BYTES,
   evidenceType,
   maskAccount,
@@ -86,6 +87,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const present = (row: typeof refunds.$inferSelect) => ({
     ...row,
     payeeAccount: maskAccount(row.payeeAccount),
+    approvalsNeeded: approvalsNeeded(row.amountFen, ctx.config.refundSecondApprovalFen),
   });
 
   async function detail(actor: Actor, id: number) {
@@ -151,6 +153,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       unitName: row.unitName,
       createdByName: row.createdByName,
       approvals,
+      approvalCount: approvals.length,
       events,
       attachments,
       vouchers,
