@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addCalendarDays, type IsoDate } from './dates';
+import type { FieldError } from './i18n/field-errors';
 import { isoDate, optionalText, requiredText } from './schemas';
 
 // 代理银行协议 agent-bank agreement (DOMAIN.md §2)
@@ -38,16 +39,14 @@ export function isFilingOverdue(signedOn: IsoDate, filedOn: IsoDate | null, toda
   return filedOn === null && today > filingDueDate(signedOn);
 }
 
-const cutoffTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:mm (00:00–23:59)' });
+const cutoffTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_hhmm' });
 
 export const agreementInputSchema = z.strictObject({
   bankId: requiredText(16),
-  regionCode: z.string().regex(/^\d{2,6}$/, { message: 'must be a region code' }),
+  regionCode: z.string().regex(/^\d{2,6}$/, { message: 'region_code' }),
   agreementNo: requiredText(64),
   accountName: requiredText(100),
-  accountNumber: z.string().regex(/^\d{8,32}$/, { message: 'must be 8–32 digits' }),
+  accountNumber: z.string().regex(/^\d{8,32}$/, { message: 'digits_8_32' }),
   accountBranch: requiredText(100),
   remittanceMethod: z.enum(REMITTANCE_METHODS),
   dataExchangeMethod: z.enum(DATA_EXCHANGE_METHODS),
@@ -63,11 +62,10 @@ export type AgreementInput = z.infer<typeof agreementInputSchema>;
 export function agreementInputProblems(
   input: Pick<AgreementInput, 'effectiveFrom' | 'effectiveTo' | 'signedOn'>,
 ) {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom)
-    errors.effectiveTo = 'effectiveTo must not be before effectiveFrom';
-  if (input.effectiveFrom < input.signedOn)
-    errors.effectiveFrom = 'effectiveFrom must not be before signedOn';
+    errors.effectiveTo = { code: 'not_before_effective_from' };
+  if (input.effectiveFrom < input.signedOn) errors.effectiveFrom = { code: 'not_before_signed_on' };
   return errors;
 }
 

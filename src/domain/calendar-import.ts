@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CalendarKind } from './calendar';
 import { isIsoDate } from './dates';
+import { fieldErrorOf, format, type IssueLike, valueAt } from './i18n';
+import type { FieldError } from './i18n/field-errors';
 
 /** One row of an official calendar file: `date,kind,name,region` (region empty = national). */
 export interface CalendarRow {
@@ -10,12 +12,35 @@ export interface CalendarRow {
   region?: string;
 }
 
-export interface RowError {
+/** A problem in one cell of an imported file: the code and params the SPA words, `message` in English. */
+export interface RowError extends FieldError {
   /** 1-based data row number (the CSV header is row 0). */
   row: number;
   field: string;
   message: string;
 }
+
+/** The issues of one row's schema check, each under its column, worded by code. */
+export function issueRowErrors(
+  row: number,
+  issues: readonly (IssueLike & { path: readonly PropertyKey[]; keys?: readonly string[] })[],
+  candidate: unknown,
+): RowError[] {
+  return issues.map((issue) =>
+    rowError(
+      row,
+      issue.path.map(String).join('.') || String(issue.keys ?? 'row'),
+      fieldErrorOf(issue, issue.code === 'unrecognized_keys' ? true : valueAt(candidate, issue.path)),
+    ),
+  );
+}
+
+export const rowError = (row: number, field: string, error: FieldError): RowError => ({
+  row,
+  field,
+  ...error,
+  message: format('fieldErrors', error, 'en'),
+});
 
 export interface CalendarYearImport {
   year: number;
@@ -44,21 +69,22 @@ export function validateCalendarRows(rows: CalendarRow[], knownRegions: Readonly
     const name = String(raw.name ?? '').trim();
     const region = String(raw.region ?? '').trim();
     let ok = true;
-    const fail = (field: string, message: string) => {
-      errors.push({ row, field, message });
+    const fail = (field: string, error: FieldError) => {
+      errors.push(rowError(row, field, error));
       ok = false;
     };
-    if (!isIsoDate(date)) fail('date', `"${date}" is not a real date YYYY-MM-DD`);
-    if (!KINDS.has(kind)) fail('kind', `"${raw.kind ?? ''}" must be HOLIDAY or ADJUSTED_WORKDAY`);
-    if (name.length > 64) fail('name', 'must be at most 64 characters');
-    if (region && !knownRegions.has(region)) fail('region', `"${region}" is not a known region code`);
+    if (!isIsoDate(date)) fail('date', { code: 'not_a_date', params: { value: date } });
+    if (!KINDS.has(kind)) fail('kind', { code: 'calendar_kind', params: { value: String(raw.kind ?? '') } });
+    if (name.length > 64) fail('name', { code: 'too_long', params: { max: 64 } });
+    if (region && !knownRegions.has(region)) fail('region', { code: 'unknown_region' });
     if (ok && kind === 'ADJUSTED_WORKDAY') {
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
       if (weekday !== 0 && weekday !== 6)
-        fail('kind', `${date} is a weekday; only a weekend day can be an adjusted workday`);
+        fail('kind', { code: 'adjusted_workday_on_weekday', params: { date } });
     }
     const key = `${date}|${region}`;
-    if (ok && seen.has(key)) fail('date', `${date} is listed twice (first on row ${seen.get(key)})`);
+    if (ok && seen.has(key))
+      fail('date', { code: 'listed_twice', params: { date, firstRow: seen.get(key) ?? 0 } });
     if (!ok) return;
     seen.set(key, row);
     const year = Number(date.slice(0, 4));
@@ -75,7 +101,7 @@ export function validateCalendarRows(rows: CalendarRow[], knownRegions: Readonly
     else group.adjustedWorkdays++;
     groups.set(groupKey, group);
   });
-  if (rows.length === 0) errors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+  if (rows.length === 0) errors.push(rowError(0, 'file', { code: 'file_empty' }));
   return {
     errors,
     years: [...groups.values()].sort((a, b) => a.year - b.year || a.regionCode.localeCompare(b.regionCode)),
@@ -90,10 +116,10 @@ export const calendarImportSchema = z.strictObject({
 
 export const deadlineQuerySchema = z.strictObject({
   fineFen: z.coerce.number().int().positive().max(1e13),
-  servedOn: z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' }),
-  paidOn: z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' }),
-  suspendedFrom: z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' }).optional(),
-  suspendedTo: z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' }).optional(),
+  servedOn: z.string().refine(isIsoDate, { message: 'date_format' }),
+  paidOn: z.string().refine(isIsoDate, { message: 'date_format' }),
+  suspendedFrom: z.string().refine(isIsoDate, { message: 'date_format' }).optional(),
+  suspendedTo: z.string().refine(isIsoDate, { message: 'date_format' }).optional(),
   regionCode: z
     .string()
     .regex(/^\d{2,6}$/)

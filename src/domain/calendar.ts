@@ -33,7 +33,14 @@ export function createCalendar(opts: { years: number[]; entries: CalendarEntry[]
   for (const e of opts.entries) {
     if (!isIsoDate(e.date)) throw new InvalidDateError(e.date);
     if (!years.has(yearOf(e.date)))
-      throw new DomainInputError('date', `Entry ${e.date} is outside the loaded years`);
+      throw new DomainInputError(
+        'date',
+        `Entry ${e.date} is outside the loaded years`,
+        'outside_loaded_years',
+        {
+          date: e.date,
+        },
+      );
     kinds.set(e.date, e.kind);
   }
 
@@ -55,7 +62,9 @@ export function createCalendar(opts: { years: number[]; entries: CalendarEntry[]
 
   function addWorkingDays(d: IsoDate, n: number): IsoDate {
     if (!Number.isInteger(n) || n < 1)
-      throw new DomainInputError('n', `Working days to add must be an integer >= 1, got ${n}`);
+      throw new DomainInputError('n', `Working days to add must be an integer >= 1, got ${n}`, 'too_small', {
+        min: 1,
+      });
     let day = d;
     for (let i = 0; i < n; i++) day = nextWorkingDay(day);
     return day;

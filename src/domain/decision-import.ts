@@ -1,4 +1,5 @@
 import { DomainInputError } from './errors';
+import type { FieldError } from './i18n/field-errors';
 import { parseYuan } from './money';
 
 /** A CSV row of the decision import: text cells, the fine in yuan as people write it. */
@@ -13,9 +14,9 @@ const RANGE = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|~|至)\s*(\d{4}-\d{2}-\d{2})$/;
  */
 export function decisionFromCsvRow(row: DecisionCsvRow): {
   candidate: Record<string, unknown>;
-  errors: Record<string, string>;
+  errors: Record<string, FieldError>;
 } {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   const text = (k: string) => {
     const v = row[k]?.trim();
     return v ? v : undefined;
@@ -27,19 +28,20 @@ export function decisionFromCsvRow(row: DecisionCsvRow): {
     try {
       fineFen = parseYuan(fine);
     } catch (e) {
-      errors.fine = e instanceof DomainInputError ? e.message : String(e);
+      if (!(e instanceof DomainInputError)) throw e;
+      errors.fine = { code: e.code, params: e.params };
     }
   } else if (fen !== undefined) {
     if (/^\d+$/.test(fen)) fineFen = Number(fen);
-    else errors.fineFen = `"${fen}" is not a whole number of fen`;
-  } else errors.fine = 'is required (yuan, e.g. 200.00)';
+    else errors.fineFen = { code: 'whole_fen', params: { value: fen } };
+  } else errors.fine = { code: 'required' };
   const suspensions: { from: string; to: string }[] = [];
   for (const part of (text('suspensions') ?? '').split(/[;；]/)) {
     const p = part.trim();
     if (!p) continue;
     const m = RANGE.exec(p);
     if (m) suspensions.push({ from: m[1], to: m[2] });
-    else errors.suspensions = `"${p}" is not a period like 2026-01-02..2026-01-10`;
+    else errors.suspensions = { code: 'suspension_period', params: { value: p } };
   }
   const candidate: Record<string, unknown> = {
     decisionNumber: text('decisionNumber') ?? '',

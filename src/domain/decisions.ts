@@ -31,24 +31,20 @@ export type FlagType = (typeof FLAG_TYPES)[number];
 
 const suspension = z
   .strictObject({ from: isoDate, to: isoDate })
-  .refine((s) => s.to >= s.from, { message: 'must not end before it starts', path: ['to'] });
+  .refine((s) => s.to >= s.from, { message: 'end_before_start', path: ['to'] });
 
 export const decisionInputSchema = z.strictObject({
   decisionNumber: z.string().regex(/^[0-9A-Za-z\u4e00-\u9fa5〔〕()（）\-第号]{4,40}$/, {
-    message: 'must be 4–40 letters, digits or 〔〕-',
+    message: 'decision_number',
   }),
-  unitCode: z.string().regex(/^\d{8}$/, { message: 'must be an 8-digit unit code' }),
-  projectCode: z.string().regex(/^\d{11}$/, { message: 'must be an 11-digit project code' }),
+  unitCode: z.string().regex(/^\d{8}$/, { message: 'digits_8' }),
+  projectCode: z.string().regex(/^\d{11}$/, { message: 'project_code' }),
   fineFen: z.number().int().positive().max(1e13),
   servedOn: isoDate,
   partyName: requiredText(50),
-  idNumber: z.string().refine(isValidIdNumber, { message: 'is not a valid ID number (GB 11643)' }),
-  licenceNumber: z
-    .string()
-    .refine(isValidIdNumber, { message: 'is not a valid licence number' })
-    .nullable()
-    .optional(),
-  plate: z.string().refine(isValidPlate, { message: 'is not a valid plate' }).nullable().optional(),
+  idNumber: z.string().refine(isValidIdNumber, { message: 'id_number' }),
+  licenceNumber: z.string().refine(isValidIdNumber, { message: 'licence_number' }).nullable().optional(),
+  plate: z.string().refine(isValidPlate, { message: 'plate' }).nullable().optional(),
   suspensions: z.array(suspension).max(20).default([]),
 });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
@@ -95,11 +91,11 @@ export const collectionPushSchema = z.strictObject({
   decisionNumber: z.string().min(4).max(40),
   amountFen: z.number().int().positive().max(1e13),
   channel: z.enum(COLLECTION_CHANNELS),
-  bankTxnId: z.string().regex(/^[\w-]{4,64}$/, { message: 'must be 4–64 letters, digits, _ or -' }),
+  bankTxnId: z.string().regex(/^[\w-]{4,64}$/, { message: 'reference_format' }),
   collectedAt: z
     .string()
-    .regex(INSTANT, { message: 'must be an ISO-8601 instant with an offset' })
-    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a real instant' }),
+    .regex(INSTANT, { message: 'instant_with_offset' })
+    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not_an_instant' }),
 });
 export type CollectionPush = z.infer<typeof collectionPushSchema>;
 
@@ -112,17 +108,17 @@ export const statusCorrectionInputSchema = z.strictObject({
 });
 
 export const statementPushSchema = z.strictObject({
-  account: z.string().regex(/^\d{8,32}$/, { message: 'must be 8–32 digits' }),
+  account: z.string().regex(/^\d{8,32}$/, { message: 'digits_8_32' }),
   valueDate: isoDate,
   lines: z
     .array(
       z.strictObject({
-        bankTxnId: z.string().regex(/^[\w-]{4,64}$/, { message: 'must be 4–64 letters, digits, _ or -' }),
+        bankTxnId: z.string().regex(/^[\w-]{4,64}$/, { message: 'reference_format' }),
         amountFen: z
           .number()
           .int()
           .max(1e13)
-          .refine((n) => n !== 0, { message: 'must not be zero' }),
+          .refine((n) => n !== 0, { message: 'not_zero' }),
         kind: z.enum(['collection', 'refund', 'offset']),
       }),
     )

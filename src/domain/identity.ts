@@ -41,6 +41,7 @@ export function parseProjectCode(code: string): { departmentCode: string; itemCo
     throw new DomainInputError(
       'code',
       `A project code is 11 digits (5-digit department + 6-digit item), got "${code}"`,
+      'project_code',
     );
   return { departmentCode: code.slice(0, 5), itemCode: code.slice(5) };
 }

@@ -6,6 +6,7 @@ export * from './decision-import';
 export * from './decisions';
 export * from './errors';
 export * from './holidays';
+export * from './i18n';
 export * from './identity';
 export * from './mask';
 export * from './master-data';

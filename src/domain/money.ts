@@ -2,7 +2,9 @@ import { DomainInputError } from './errors';
 
 function assertFen(fen: number): void {
   if (!Number.isSafeInteger(fen))
-    throw new DomainInputError('fen', `An amount must be a whole number of fen, got ${fen}`);
+    throw new DomainInputError('fen', `An amount must be a whole number of fen, got ${fen}`, 'whole_fen', {
+      value: String(fen),
+    });
 }
 
 /** 123450 → '¥1,234.50'; -100 → '-¥1.00'. */
@@ -21,11 +23,18 @@ const PLAIN = /^\d+(\.\d{1,2})?$/;
 /** '1,234.5' → 123450. Only plain or comma-grouped yuan with at most two decimals; never floats. */
 export function parseYuan(text: string): number {
   if (typeof text !== 'string' || !(GROUPED.test(text) || PLAIN.test(text)))
-    throw new DomainInputError('amount', `"${text}" is not an amount in yuan (e.g. 1,234.50)`);
+    throw new DomainInputError(
+      'amount',
+      `"${text}" is not an amount in yuan (e.g. 1,234.50)`,
+      'amount_yuan',
+      {
+        value: String(text),
+      },
+    );
   const [intPart, frac = ''] = text.replace(/,/g, '').split('.');
   const fen = Number(intPart) * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(fen) || Number(intPart) > Number.MAX_SAFE_INTEGER / 100)
-    throw new DomainInputError('amount', `"${text}" is too large`);
+    throw new DomainInputError('amount', `"${text}" is too large`, 'amount_too_large');
   return fen;
 }
 
@@ -76,7 +85,12 @@ function integerWords(n: number): string {
 export function amountInWords(fen: number): string {
   assertFen(fen);
   if (fen < 0)
-    throw new DomainInputError('fen', `Amounts in words are written for non-negative amounts, got ${fen}`);
+    throw new DomainInputError(
+      'fen',
+      `Amounts in words are written for non-negative amounts, got ${fen}`,
+      'too_small',
+      { min: 0 },
+    );
   const yuan = Math.floor(fen / 100);
   const jiao = Math.floor(fen / 10) % 10;
   const cents = fen % 10;

@@ -53,16 +53,29 @@ export function explainLateFee(
   suspensions: Suspension[] = [],
 ): LateFeeExplanation {
   if (!Number.isSafeInteger(fineFen) || fineFen <= 0)
-    throw new DomainInputError('fineFen', `The fine must be a positive whole number of fen, got ${fineFen}`);
+    throw new DomainInputError(
+      'fineFen',
+      `The fine must be a positive whole number of fen, got ${fineFen}`,
+      'fine_positive',
+    );
   checkDate('servedOn', servedOn);
   checkDate('paidOn', paidOn);
   if (paidOn < servedOn)
-    throw new DomainInputError('paidOn', `Payment date ${paidOn} is before the service date ${servedOn}`);
+    throw new DomainInputError(
+      'paidOn',
+      `Payment date ${paidOn} is before the service date ${servedOn}`,
+      'paid_before_served',
+      { paidOn, servedOn },
+    );
   for (const s of suspensions) {
     checkDate('suspensions.from', s.from);
     checkDate('suspensions.to', s.to);
     if (s.to < s.from)
-      throw new DomainInputError('suspensions', `Suspension ${s.from}…${s.to} ends before it starts`);
+      throw new DomainInputError(
+        'suspensions',
+        `Suspension ${s.from}…${s.to} ends before it starts`,
+        'end_before_start',
+      );
   }
   const fifteenth = addCalendarDays(servedOn, PAYMENT_DAYS);
   assertYearsLoaded(cal, servedOn, paidOn > fifteenth ? paidOn : fifteenth);
@@ -101,9 +114,10 @@ export function remittanceDueDate(collectedAt: string, cutoff: string, cal: Busi
     throw new DomainInputError(
       'collectedAt',
       `collectedAt must be an ISO-8601 instant with an offset, got "${collectedAt}"`,
+      'instant_with_offset',
     );
   const m = CUTOFF.exec(cutoff);
-  if (!m) throw new DomainInputError('cutoff', `cutoff must be HH:mm, got "${cutoff}"`);
+  if (!m) throw new DomainInputError('cutoff', `cutoff must be HH:mm, got "${cutoff}"`, 'time_hhmm');
   const instant = new Date(collectedAt);
   const day = shanghaiDate(instant);
   const local = new Date(instant.getTime() + 8 * 3_600_000);

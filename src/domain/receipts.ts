@@ -149,7 +149,7 @@ const rangeShape = {
   endNo: z.number().int().min(1).max(MAX_RECEIPT_NUMBER),
 };
 const rangeOrdered = (r: { startNo: number; endNo: number }) => r.endNo >= r.startNo;
-const orderedMessage = { message: 'endNo must not be below startNo', path: ['endNo'] };
+const orderedMessage = { message: 'end_before_start_no', path: ['endNo'] };
 
 /** 领购 a purchase from the finance receipt centre. */
 export const receiptBatchInputSchema = z

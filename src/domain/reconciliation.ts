@@ -41,7 +41,7 @@ export const reconciliationRunSchema = z
     bankId: z.string().min(1).max(16).nullish(),
   })
   .refine((r) => r.periodType === 'day' || r.periodStart.endsWith('-01'), {
-    message: 'a month starts on its first day',
+    message: 'month_first_day',
     path: ['periodStart'],
   });
 

@@ -171,7 +171,7 @@ export function statusAfterRefund(
   return refundedFen >= paidFen ? 'refunded' : 'partially_refunded';
 }
 
-const account = z.string().regex(/^\d{8,32}$/, { message: 'must be 8–32 digits' });
+const account = z.string().regex(/^\d{8,32}$/, { message: 'digits_8_32' });
 
 export const refundInputSchema = z.strictObject({
   decisionId: z.number().int().positive(),

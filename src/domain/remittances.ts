@@ -138,19 +138,17 @@ export const treasuryEntryInputSchema = z.strictObject({
   treasuryId: z.number().int().positive(),
   entryDate: isoDate,
   amountFen: z.number().int().positive().max(1e13),
-  budgetSubjectCode: z
-    .string()
-    .regex(/^\d{9}(\d{3})?$/, { message: 'must be a 9- or 12-digit budget subject' }),
+  budgetSubjectCode: z.string().regex(/^\d{9}(\d{3})?$/, { message: 'budget_subject_code' }),
   budgetLevel: z.enum(BUDGET_LEVELS),
   transferReference: z.string().trim().min(4).max(64),
 });
 export type TreasuryEntryInput = z.infer<typeof treasuryEntryInputSchema>;
 
 export const remittancePushSchema = z.strictObject({
-  reference: z.string().regex(/^[\w-]{4,64}$/, { message: 'must be 4–64 letters, digits, _ or -' }),
+  reference: z.string().regex(/^[\w-]{4,64}$/, { message: 'reference_format' }),
   amountFen: z.number().int().positive().max(1e13),
   transferredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'must be an ISO-8601 instant with an offset',
+    message: 'instant_with_offset',
   }),
   bankTxnIds: z.array(z.string().min(1).max(64)).min(1).max(20_000),
 });

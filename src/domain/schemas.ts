@@ -3,21 +3,12 @@ import { isIsoDate } from './dates';
 
 // Shared zod primitives: client forms and server routes validate alike.
 export const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: 'is required' })
-    .max(max, { message: `must be at most ${max} characters` });
+  z.string().trim().min(1, { message: 'required' }).max(max, { message: 'too_long' });
 
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullable()
-    .optional();
+  z.string().trim().max(max, { message: 'too_long' }).nullable().optional();
 
-export const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'date_format' });
 
 export const version = z.number().int().nonnegative();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldError } from './i18n/field-errors';
 import { isoDate, requiredText } from './schemas';
 
 // 监管意见 a supervision note by the central bank's treasury on a bank and a period
@@ -23,6 +24,6 @@ export const SUPERVISION_NOTE_READ_ONLY = [
 export function supervisionNoteProblems(input: {
   periodStart: string;
   periodEnd: string;
-}): Record<string, string> {
-  return input.periodEnd < input.periodStart ? { periodEnd: 'must not be before periodStart' } : {};
+}): Record<string, FieldError> {
+  return input.periodEnd < input.periodStart ? { periodEnd: { code: 'not_before_period_start' } } : {};
 }

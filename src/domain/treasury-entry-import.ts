@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainInputError } from './errors';
+import type { FieldError } from './i18n/field-errors';
 import type { BudgetLevel } from './master-data';
 import { parseYuan } from './money';
 import { treasuryEntryInputSchema } from './remittances';
@@ -28,9 +29,9 @@ const LEVEL_NAMES: Record<string, BudgetLevel> = {
  */
 export function treasuryEntryFromCsvRow(row: Record<string, string | undefined>): {
   candidate: Record<string, unknown>;
-  errors: Record<string, string>;
+  errors: Record<string, FieldError>;
 } {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   const text = (k: string) => row[k]?.trim() || undefined;
   let amountFen: number | undefined;
   const yuan = text('amount');
@@ -39,12 +40,13 @@ export function treasuryEntryFromCsvRow(row: Record<string, string | undefined>)
     try {
       amountFen = parseYuan(yuan);
     } catch (e) {
-      errors.amount = e instanceof DomainInputError ? e.message : String(e);
+      if (!(e instanceof DomainInputError)) throw e;
+      errors.amount = { code: e.code, params: e.params };
     }
   } else if (fen !== undefined) {
     if (/^\d+$/.test(fen)) amountFen = Number(fen);
-    else errors.amountFen = `"${fen}" is not a whole number of fen`;
-  } else errors.amount = 'is required (yuan, e.g. 1,234.50)';
+    else errors.amountFen = { code: 'whole_fen', params: { value: fen } };
+  } else errors.amount = { code: 'required' };
   const level = text('budgetLevel');
   // An unknown level is passed on as written, so the schema names it in the row error.
   const budgetLevel = level === undefined ? undefined : (LEVEL_NAMES[level] ?? level);

@@ -1,23 +1,22 @@
 import { z } from 'zod';
+import type { FieldError } from './i18n/field-errors';
 import { ROLES } from './roles';
 import { optionalText, requiredText } from './schemas';
 
 /** At least 8 characters with letters and digits; the demo password `Demo@2026` passes. */
 export const passwordSchema = z
   .string()
-  .min(8, { message: 'must be at least 8 characters' })
-  .max(128, { message: 'must be at most 128 characters' })
+  .min(8, { message: 'too_short' })
+  .max(128, { message: 'too_long' })
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: 'must contain letters and digits' });
 
-export const usernameSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{2,31}$/, { message: 'must be 3–32 lowercase letters, digits or _' });
+export const usernameSchema = z.string().regex(/^[a-z][a-z0-9_]{2,31}$/, { message: 'username' });
 
 export const userInputSchema = z.strictObject({
   username: usernameSchema,
   displayName: requiredText(64),
   role: z.enum(ROLES),
-  regionCode: z.string().regex(/^\d{2,6}$/, { message: 'must be a region code' }),
+  regionCode: z.string().regex(/^\d{2,6}$/, { message: 'region_code' }),
   unitId: z.number().int().positive().nullable().optional(),
   bankId: z.string().max(16).nullable().optional(),
   departmentId: z.number().int().positive().nullable().optional(),
@@ -28,14 +27,15 @@ export type UserInput = z.infer<typeof userInputSchema>;
 
 /** Which link a role needs: a bank user needs a bank, a unit user a unit, a dept user a department. */
 export function userLinkProblems(input: Pick<UserInput, 'role' | 'unitId' | 'bankId' | 'departmentId'>) {
-  const errors: Record<string, string> = {};
-  if (input.role === 'bank' && !input.bankId) errors.bankId = 'is required for a bank user';
-  if (input.role === 'unit' && !input.unitId) errors.unitId = 'is required for a unit user';
-  if (input.role === 'dept' && !input.departmentId) errors.departmentId = 'is required for a department user';
-  if (input.role !== 'bank' && input.bankId) errors.bankId = 'only bank users belong to a bank';
-  if (input.role !== 'unit' && input.unitId) errors.unitId = 'only unit users belong to a unit';
-  if (input.role !== 'dept' && input.departmentId)
-    errors.departmentId = 'only department users belong to a department';
+  const errors: Record<string, FieldError> = {};
+  const required = { code: 'required_for_role', params: { role: input.role } } as const;
+  const notAllowed = { code: 'only_for_role', params: { role: input.role } } as const;
+  if (input.role === 'bank' && !input.bankId) errors.bankId = required;
+  if (input.role === 'unit' && !input.unitId) errors.unitId = required;
+  if (input.role === 'dept' && !input.departmentId) errors.departmentId = required;
+  if (input.role !== 'bank' && input.bankId) errors.bankId = notAllowed;
+  if (input.role !== 'unit' && input.unitId) errors.unitId = notAllowed;
+  if (input.role !== 'dept' && input.departmentId) errors.departmentId = notAllowed;
   return errors;
 }
 

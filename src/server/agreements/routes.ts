@@ -18,6 +18,7 @@ import {
   assertNoProblems,
   badRequest,
   conflict,
+  type FieldErrors,
   notFound,
   staleVersion,
   unprocessable,
@@ -40,9 +41,9 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       db.select({ id: banks.id }).from(banks).where(eq(banks.id, bankId)),
       db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode)),
     ]);
-    const problems: Record<string, string> = {};
-    if (!bank) problems.bankId = 'is not a known bank';
-    if (!region) problems.regionCode = 'is not a known region';
+    const problems: FieldErrors = {};
+    if (!bank) problems.bankId = { code: 'unknown_reference' };
+    if (!region) problems.regionCode = { code: 'unknown_region' };
     assertNoProblems(problems);
   }
 
@@ -53,7 +54,7 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .where(eq(agreements.agreementNo, agreementNo));
     if (clash && clash.id !== exceptId)
       throw unprocessable('duplicate_agreement_no', `Agreement number ${agreementNo} is already used`, {
-        agreementNo: 'is already used',
+        agreementNo: { code: 'taken' },
       });
   }
 
@@ -143,7 +144,7 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw conflict('agreement_terminated', 'A terminated agreement cannot be edited');
         if (current.version !== expected) throw staleVersion();
         if (actor.role === 'bank' && input.bankId !== current.bankId)
-          throw badRequest('bankId cannot change', { bankId: 'cannot change' });
+          throw badRequest('bankId cannot change', { bankId: { code: 'cannot_change' } });
         await checkReferences(input.bankId, input.regionCode);
         await assertUniqueNo(input.agreementNo, id);
         await db.transaction(async (tx) => {
@@ -182,7 +183,9 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const { id } = request.params;
           const reason = request.body.reason ?? null;
           if (REASON_REQUIRED.includes(action) && !reason)
-            throw badRequest(`A reason is required to ${action} an agreement`, { reason: 'is required' });
+            throw badRequest(`A reason is required to ${action} an agreement`, {
+              reason: { code: 'required' },
+            });
           await db.transaction(async (tx) => {
             const current = await repo.get(actor, id, tx, true);
             if (!current) throw notFound('Agreement');
@@ -244,7 +247,7 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               'invalid_filing_date',
               `The filing date must be between the signing date ${current.signedOn} and today ${today}`,
               {
-                filedOn: 'must be between the signing date and today',
+                filedOn: { code: 'invalid' },
               },
             );
           const now = ctx.clock.now();

@@ -19,7 +19,9 @@ import { verifyChain } from './log';
 const date = (key: string, v: FilterValue) => {
   const s = asString(key, v);
   if (!isIsoDate(s))
-    throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, { [`filter.${key}`]: 'must be a date' });
+    throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, {
+      [`filter.${key}`]: { code: 'date_format' },
+    });
   return s;
 };
 

@@ -124,11 +124,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const [user] = await db.select().from(users).where(eq(users.id, actor.id));
         if (!(await verifyPassword(request.body.currentPassword, user.passwordHash)))
           throw unprocessable('wrong_current_password', 'The current password is wrong', {
-            currentPassword: 'is wrong',
+            currentPassword: { code: 'wrong_password' },
           });
         if (request.body.currentPassword === request.body.newPassword)
           throw unprocessable('password_unchanged', 'The new password must differ from the current one', {
-            newPassword: 'must differ',
+            newPassword: { code: 'same_as_current' },
           });
         const passwordHash = await hashPassword(request.body.newPassword);
         await db.transaction(async (tx) => {

@@ -7,9 +7,11 @@ import {
   billingCodeInputSchema,
   billingCodeProblems,
   calendarImportSchema,
+  issueRowErrors,
   periodsOverlap,
   type RowError,
   reasonSchema,
+  rowError,
   version,
   withReadOnly,
 } from '../../domain';
@@ -57,7 +59,7 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     assertNoProblems(billingCodeProblems(input));
     if (!(await subjectExists(db, input.budgetSubjectCode)))
       throw badRequest('budgetSubjectCode is not a known budget subject', {
-        budgetSubjectCode: 'is not a known budget subject',
+        budgetSubjectCode: { code: 'unknown_reference' },
       });
     await assertNoOverlap(db, input, exceptId);
   }
@@ -185,7 +187,7 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const before = await get(id);
         if (before.departmentCode !== departmentCode || before.itemCode !== itemCode)
           throw badRequest('The code digits cannot change; retire the code and create a new one', {
-            itemCode: 'cannot change',
+            itemCode: { code: 'cannot_change' },
           });
         if (before.status === 'retired')
           throw conflict('billing_code_retired', 'A retired code cannot be edited');
@@ -282,23 +284,14 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const candidate = { ...r, effectiveTo: r.effectiveTo || null, note: r.note || null };
           const parsed = billingCodeInputSchema.safeParse(candidate);
           if (!parsed.success) {
-            for (const issue of parsed.error.issues)
-              rowErrors.push({
-                row,
-                field: issue.path.join('.') || String((issue as { keys?: string[] }).keys ?? 'row'),
-                message: issue.message,
-              });
+            rowErrors.push(...issueRowErrors(row, parsed.error.issues, candidate));
             return;
           }
           const input = parsed.data;
-          for (const [field, message] of Object.entries(billingCodeProblems(input)))
-            rowErrors.push({ row, field, message });
+          for (const [field, error] of Object.entries(billingCodeProblems(input)))
+            rowErrors.push(rowError(row, field, error));
           if (!subjects.has(input.budgetSubjectCode))
-            rowErrors.push({
-              row,
-              field: 'budgetSubjectCode',
-              message: `${input.budgetSubjectCode} is not a known budget subject`,
-            });
+            rowErrors.push(rowError(row, 'budgetSubjectCode', { code: 'unknown_reference' }));
           const code = projectCodeOf(input);
           const period = { from: input.effectiveFrom, to: input.effectiveTo };
           const clash =
@@ -313,14 +306,10 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 periodsOverlap({ from: c.effectiveFrom, to: c.effectiveTo }, period),
             );
           if (clash)
-            rowErrors.push({
-              row,
-              field: 'itemCode',
-              message: `${code} overlaps an existing validity period`,
-            });
+            rowErrors.push(rowError(row, 'itemCode', { code: 'overlapping_validity', params: { code } }));
           accepted.push(input);
         });
-        if (raw.length === 0) rowErrors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+        if (raw.length === 0) rowErrors.push(rowError(0, 'file', { code: 'file_empty' }));
         if (rowErrors.length)
           throw unprocessable(
             'import_rejected',

@@ -73,13 +73,13 @@ export function budgetSubjectRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const [parent] = await db.select().from(budgetSubjects).where(eq(budgetSubjects.code, parentCode));
           if (!parent)
             throw badRequest(`The national subject ${parentCode} does not exist`, {
-              code: 'has no national subject',
+              code: { code: 'unknown_reference' },
             });
         }
         const [clash] = await db.select().from(budgetSubjects).where(eq(budgetSubjects.code, code));
         if (clash)
           throw unprocessable('duplicate_code', `Budget subject ${code} already exists`, {
-            code: 'already exists',
+            code: { code: 'taken' },
           });
         const row = await db.transaction(async (tx) => {
           const [created] = await tx
@@ -107,7 +107,8 @@ export function budgetSubjectRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const { name, note, version: expected, code } = request.body;
-        if (code !== request.params.id) throw badRequest('code cannot change', { code: 'cannot change' });
+        if (code !== request.params.id)
+          throw badRequest('code cannot change', { code: { code: 'cannot_change' } });
         const row = await db.transaction(async (tx) => {
           const [before] = await tx.select().from(budgetSubjects).where(eq(budgetSubjects.code, code));
           if (!before) throw notFound('Budget subject');

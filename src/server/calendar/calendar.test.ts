@@ -52,8 +52,8 @@ describe('calendar import', () => {
     const body = res.json();
     expect(body.code).toBe('import_rejected');
     expect(body.rowErrors).toEqual([
-      expect.objectContaining({ field: 'date', message: expect.stringContaining('2024-02-30') }),
-      expect.objectContaining({ field: 'kind', message: expect.stringContaining('weekday') }),
+      expect.objectContaining({ field: 'date', code: 'not_a_date', params: { value: '2024-02-30' } }),
+      expect.objectContaining({ field: 'kind', code: 'adjusted_workday_on_weekday' }),
     ]);
     expect(body.rowErrors[0].row).toBe(23);
     const years = (await finance.get(listUrl('calendar-years'))).json().map((y: { year: number }) => y.year);
@@ -130,7 +130,11 @@ describe('GET /api/deadline-calculator', () => {
     const unit = await t.login('unit');
     const res = await unit.get(url({ fineFen: 20000, servedOn: '2026-12-20', paidOn: '2027-01-10' }));
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'calendar_missing', errors: { year: '2027' } });
+    expect(res.json()).toMatchObject({
+      code: 'calendar_missing',
+      params: { year: 2027 },
+      errors: { year: { code: 'calendar_missing', params: { year: 2027 } } },
+    });
   });
 
   it('400 for an impossible date or a bad amount', async () => {

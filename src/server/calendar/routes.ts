@@ -27,9 +27,15 @@ function parseRows(format: 'csv' | 'json', content: string): CalendarRow[] {
 /** A rule that hit a missing calendar year or bad input answers 422 naming it, never a guessed result. */
 export function domainError(e: unknown): never {
   if (e instanceof CalendarMissingError)
-    throw unprocessable('calendar_missing', e.message, { year: String(e.year) });
+    throw unprocessable(
+      'calendar_missing',
+      e.message,
+      { year: { code: 'calendar_missing', params: { year: e.year } } },
+      undefined,
+      { year: e.year },
+    );
   if (e instanceof DomainInputError)
-    throw unprocessable('invalid_value', e.message, { [e.field]: e.message });
+    throw unprocessable('invalid_value', e.message, { [e.field]: { code: e.code, params: e.params } });
   throw e;
 }
 
@@ -143,7 +149,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .slice(0, 3)
               .map((e) => `row ${e.row} ${e.field}: ${e.message}`)
               .join('; ')}`,
-            Object.fromEntries(errors.slice(0, 50).map((e) => [`row${e.row}.${e.field}`, e.message])),
+            undefined,
             { rowErrors: errors.slice(0, 500), years: preview },
           );
         if (dryRun) return { dryRun: true, rows: rows.length, years: preview, errors: [] };
@@ -176,7 +182,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const q = request.query;
         if ((q.suspendedFrom && !q.suspendedTo) || (!q.suspendedFrom && q.suspendedTo))
-          throw badRequest('A suspension needs both dates', { suspendedTo: 'needs both dates' });
+          throw badRequest('A suspension needs both dates', { suspendedTo: { code: 'needs_both_dates' } });
         const cal = await loadCalendar(db, q.regionCode ?? '');
         try {
           const suspensions =

@@ -6,10 +6,13 @@ import {
   type DecisionInput,
   decisionFromCsvRow,
   decisionInputSchema,
+  type FieldError,
+  issueRowErrors,
   maskDecision,
   type RowError,
   regionContains,
   revealSchema,
+  rowError,
 } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import {
@@ -169,42 +172,47 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const seen = new Set<string>();
         for (const [i, r] of raw.entries()) {
           const row = i + 1;
-          const fail = (field: string, message: string) => {
-            rowErrors.push({ row, field, message });
+          const fail = (field: string, error: FieldError) => {
+            rowErrors.push(rowError(row, field, error));
           };
           const { candidate, errors } =
             format === 'csv'
               ? decisionFromCsvRow(r as Record<string, string>)
-              : { candidate: r, errors: {} as Record<string, string> };
-          for (const [field, message] of Object.entries(errors)) fail(field, message);
+              : { candidate: r, errors: {} as Record<string, FieldError> };
+          for (const [field, error] of Object.entries(errors)) fail(field, error);
           // A cell that could not be converted is reported once, under the column the user wrote.
           const covered = new Set(Object.keys(errors).flatMap((f) => (f === 'fine' ? [f, 'fineFen'] : [f])));
           const parsed = decisionInputSchema.safeParse(candidate);
           if (!parsed.success) {
-            for (const issue of parsed.error.issues)
-              if (!covered.has(String(issue.path[0]))) fail(issue.path.join('.') || 'row', issue.message);
+            rowErrors.push(
+              ...issueRowErrors(
+                row,
+                parsed.error.issues.filter((issue) => !covered.has(String(issue.path[0]))),
+                candidate,
+              ),
+            );
             continue;
           }
           const d = parsed.data;
           const refs = resolveRefs(d, allUnits, codes);
-          const clash = existing.has(d.decisionNumber)
-            ? `${d.decisionNumber} already exists`
+          const clash: FieldError | null = existing.has(d.decisionNumber)
+            ? { code: 'taken' }
             : seen.has(d.decisionNumber)
-              ? `${d.decisionNumber} appears twice in the file`
+              ? { code: 'twice_in_file' }
               : null;
           seen.add(d.decisionNumber);
           if (clash) fail('decisionNumber', clash);
           else if ('errors' in refs)
-            for (const [field, message] of Object.entries(refs.errors)) fail(field, message);
+            for (const [field, error] of Object.entries(refs.errors)) fail(field, error);
           else if (
             actor.role === 'unit'
               ? refs.unit.id !== actor.unitId
               : !regionContains(actor.regionCode, refs.unit.regionCode)
           )
-            fail('unitCode', `unit ${d.unitCode} is outside your scope`);
+            fail('unitCode', { code: 'outside_your_region' });
           else accepted.push({ input: d, refs });
         }
-        if (raw.length === 0) rowErrors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+        if (raw.length === 0) rowErrors.push(rowError(0, 'file', { code: 'file_empty' }));
         if (rowErrors.length)
           throw unprocessable(
             'import_rejected',

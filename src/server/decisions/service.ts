@@ -1,4 +1,4 @@
-import { type DecisionInput, periodsOverlap } from '../../domain';
+import { type DecisionInput, type FieldError, periodsOverlap } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import type { Tx } from '../audit/log';
 import { matchOrphans } from '../collections/service';
@@ -19,15 +19,20 @@ export function resolveRefs(
   d: DecisionInput,
   allUnits: Unit[],
   codes: BillingCode[],
-): { unit: Unit; code: BillingCode } | { errors: Record<string, string> } {
+): { unit: Unit; code: BillingCode } | { errors: Record<string, FieldError> } {
   const unit = allUnits.find((u) => u.code === d.unitCode);
-  if (!unit) return { errors: { unitCode: `unknown unit ${d.unitCode}` } };
+  if (!unit) return { errors: { unitCode: { code: 'unknown_unit_code', params: { value: d.unitCode } } } };
   const code = codes.find(
     (c) =>
       c.projectCode === d.projectCode &&
       periodsOverlap({ from: c.effectiveFrom, to: c.effectiveTo }, { from: d.servedOn, to: d.servedOn }),
   );
-  if (!code) return { errors: { projectCode: `no billing code ${d.projectCode} valid on ${d.servedOn}` } };
+  if (!code)
+    return {
+      errors: {
+        projectCode: { code: 'no_billing_code_on', params: { value: d.projectCode, on: d.servedOn } },
+      },
+    };
   return { unit, code };
 }
 
@@ -85,7 +90,7 @@ export async function insertDecision(
   allUnits: Unit[],
   codes: BillingCode[],
   by: DecisionSource,
-): Promise<{ id: number; matched: number } | { errors: Record<string, string> }> {
+): Promise<{ id: number; matched: number } | { errors: Record<string, FieldError> }> {
   const refs = resolveRefs(d, allUnits, codes);
   if ('errors' in refs) return refs;
   return db.transaction((tx) => writeDecision(tx, ctx, d, refs, by));

@@ -1,34 +1,50 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { HttpError } from './errors';
+import { fieldErrorOf, valueAt } from '../../domain';
+import { type FieldErrors, HttpError } from './errors';
 
-/** Every failure leaves as `{ message, code, errors? }`; never a stack trace. */
+/**
+ * Every failure leaves as `{ message, code, params?, errors? }` with `errors.<field> = { code, params? }`;
+ * never a stack trace. `message` is English for logs and API clients, the codes are for the SPA.
+ */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).send({
         message: error.message,
         code: error.code,
+        ...(error.params ? { params: error.params } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
         ...(error.details ?? {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors: Record<string, string> = {};
+      const errors: FieldErrors = {};
+      const english: string[] = [];
+      const context = error.validationContext ?? 'body';
+      const input: unknown =
+        context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
       for (const issue of error.validation) {
         const path = issue.instancePath.split('/').filter(Boolean);
-        const keys = (issue.params as { keys?: unknown }).keys;
+        const params = issue.params as Record<string, unknown>;
+        const keys = params.keys;
         if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-          for (const key of keys) errors[[...path, String(key)].join('.')] = 'is not a known field';
+          for (const key of keys) {
+            errors[[...path, String(key)].join('.')] = { code: 'not_a_known_field' };
+            english.push(`${[...path, String(key)].join('.')}: is not a known field`);
+          }
           continue;
         }
-        errors[path.join('.') || error.validationContext || 'body'] = issue.message ?? 'is invalid';
+        const field = path.join('.') || context;
+        if (errors[field]) continue;
+        errors[field] = fieldErrorOf(
+          { ...params, code: issue.keyword, message: issue.message },
+          valueAt(input, path),
+        );
+        english.push(`${field}: ${issue.message ?? 'is invalid'}`);
       }
-      const message = Object.entries(errors)
-        .map(([f, m]) => `${f}: ${m}`)
-        .join('; ');
       return reply.code(400).send({
-        message: `Invalid ${error.validationContext ?? 'input'} — ${message}`,
+        message: `Invalid ${context} — ${english.join('; ')}`,
         code: 'invalid_input',
         errors,
       });
@@ -50,7 +66,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(status).send({
         message: invalidJson ? 'Request body is not valid JSON' : error.message,
         code: invalidJson ? 'invalid_json' : 'bad_request',
-        ...(invalidJson ? { errors: { body: 'is not valid JSON' } } : {}),
+        ...(invalidJson ? { errors: { body: { code: 'not_json' } } } : {}),
       });
     }
     request.log.error(error);

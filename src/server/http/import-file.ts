@@ -25,7 +25,7 @@ export function readImportRows<T = Record<string, string>>(
   } catch (e) {
     throw badRequest(
       `The ${format.toUpperCase()} file cannot be read: ${(e as Error).message}`,
-      { content: 'cannot be parsed' },
+      { content: { code: 'invalid_format' } },
       'unreadable_file',
     );
   }

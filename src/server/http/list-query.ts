@@ -14,7 +14,7 @@ function parseJson(name: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest(`Query parameter "${name}" is not valid JSON`, { [name]: 'is not valid JSON' });
+    throw badRequest(`Query parameter "${name}" is not valid JSON`, { [name]: { code: 'not_json' } });
   }
 }
 
@@ -50,14 +50,14 @@ const filterValue = z.union([
 export function parseList(query: ListQuery, spec: ListSpec): ParsedList {
   const sort = query.sort ? parseJson('sort', query.sort) : spec.defaultSort;
   if (!Array.isArray(sort) || sort.length !== 2)
-    throw badRequest('sort must be [field, order]', { sort: 'must be [field, order]' });
+    throw badRequest('sort must be [field, order]', { sort: { code: 'invalid_format' } });
   const [sortField, sortOrder] = sort as unknown[];
   if (typeof sortField !== 'string' || !(sortField in spec.sortable))
     throw badRequest(`Cannot sort by "${String(sortField)}"`, {
-      sort: `unknown sort field ${String(sortField)}`,
+      sort: { code: 'invalid_choice', params: { value: String(sortField) } },
     });
   if (sortOrder !== 'ASC' && sortOrder !== 'DESC')
-    throw badRequest('Sort order must be ASC or DESC', { sort: 'order must be ASC or DESC' });
+    throw badRequest('Sort order must be ASC or DESC', { sort: { code: 'invalid_choice' } });
 
   const max = spec.maxPageSize ?? 1000;
   const range = query.range ? parseJson('range', query.range) : [0, 24];
@@ -68,18 +68,19 @@ export function parseList(query: ListQuery, spec: ListSpec): ParsedList {
     range[1] < range[0] ||
     range[1] - range[0] >= max
   )
-    throw badRequest(`range must be [start, end] with at most ${max} rows`, { range: 'is invalid' });
+    throw badRequest(`range must be [start, end] with at most ${max} rows`, { range: { code: 'invalid' } });
 
   const filterRaw = query.filter ? parseJson('filter', query.filter) : {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw))
-    throw badRequest('filter must be a JSON object', { filter: 'must be an object' });
+    throw badRequest('filter must be a JSON object', { filter: { code: 'invalid_type' } });
   const conditions: SQL[] = [];
   for (const [key, raw] of Object.entries(filterRaw)) {
     const build = spec.filters[key];
-    if (!build) throw badRequest(`Unknown filter "${key}"`, { [`filter.${key}`]: 'is not a known filter' });
+    if (!build)
+      throw badRequest(`Unknown filter "${key}"`, { [`filter.${key}`]: { code: 'not_a_known_filter' } });
     const parsed = filterValue.safeParse(raw);
     if (!parsed.success)
-      throw badRequest(`Filter "${key}" has an invalid value`, { [`filter.${key}`]: 'is invalid' });
+      throw badRequest(`Filter "${key}" has an invalid value`, { [`filter.${key}`]: { code: 'invalid' } });
     if (parsed.data === '' || (Array.isArray(parsed.data) && parsed.data.length === 0 && key !== 'id'))
       continue;
     const condition = build(parsed.data);
@@ -98,18 +99,18 @@ export function parseList(query: ListQuery, spec: ListSpec): ParsedList {
 /** Filter value helpers that reject the wrong type with a 400 naming the filter. */
 export function asString(key: string, value: FilterValue): string {
   if (typeof value !== 'string')
-    throw badRequest(`Filter "${key}" must be a string`, { [`filter.${key}`]: 'must be a string' });
+    throw badRequest(`Filter "${key}" must be a string`, { [`filter.${key}`]: { code: 'invalid_type' } });
   return value;
 }
 export function asBoolean(key: string, value: FilterValue): boolean {
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
-  throw badRequest(`Filter "${key}" must be true or false`, { [`filter.${key}`]: 'must be a boolean' });
+  throw badRequest(`Filter "${key}" must be true or false`, { [`filter.${key}`]: { code: 'invalid_type' } });
 }
 export function asIdList(key: string, value: FilterValue): (string | number)[] {
   const list = Array.isArray(value) ? value : [value];
   if (list.some((v) => typeof v !== 'string' && typeof v !== 'number'))
-    throw badRequest(`Filter "${key}" must be ids`, { [`filter.${key}`]: 'must be ids' });
+    throw badRequest(`Filter "${key}" must be ids`, { [`filter.${key}`]: { code: 'invalid_type' } });
   return list as (string | number)[];
 }
 

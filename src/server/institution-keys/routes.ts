@@ -78,7 +78,7 @@ export function institutionKeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const [bank] = bankId ? await db.select().from(banks).where(eq(banks.id, bankId)) : [];
           if (!bank)
             throw badRequest('bankId must name a bank for a bank key', {
-              bankId: 'is required for a bank key',
+              bankId: { code: 'required' },
             });
         }
         const created = await db.transaction(async (tx) => {

@@ -160,14 +160,14 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               throw unprocessable(
                 'remittance_collections',
                 `${unknown.length} unknown and ${already.length} already remitted collection(s): ${[...unknown, ...already].slice(0, 10).join(', ')}`,
-                { bankTxnIds: 'must be this bank’s collections not yet remitted' },
+                { bankTxnIds: { code: 'invalid' } },
               );
             const total = found.reduce((sum, f) => sum + f.amountFen, 0);
             if (total !== body.amountFen)
               throw unprocessable(
                 'remittance_amount',
                 `The transfer is ${body.amountFen} fen but its collections add up to ${total} fen`,
-                { amountFen: `must be ${total}` },
+                { amountFen: { code: 'invalid', params: { expectedFen: total } } },
               );
             const transferredAt = new Date(body.transferredAt);
             try {

@@ -30,7 +30,7 @@ export async function idempotent(
       'idempotency_key_required',
       'Idempotency-Key header (8–128 characters) is required',
       {
-        'Idempotency-Key': 'is required',
+        'Idempotency-Key': { code: 'required' },
       },
     );
   const hash = sha256Hex(rawBody);

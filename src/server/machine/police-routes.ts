@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { decisionBatchSchema, decisionInputSchema } from '../../domain';
+import { decisionBatchSchema, decisionInputSchema, fieldErrorOf, format, valueAt } from '../../domain';
 import type { AppContext } from '../context';
 import { billingCodes, decisions, units } from '../db/schema';
 import { insertDecision } from '../decisions/service';
@@ -47,7 +47,10 @@ export function policeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   decisionNumber: (raw as { decisionNumber?: string })?.decisionNumber ?? null,
                   status: 'error',
                   errors: Object.fromEntries(
-                    parsed.error.issues.map((i) => [i.path.join('.') || 'decision', i.message]),
+                    parsed.error.issues.map((i) => [
+                      i.path.join('.') || 'decision',
+                      format('fieldErrors', fieldErrorOf(i, valueAt(raw, i.path)), 'en'),
+                    ]),
                   ),
                 });
                 continue;
@@ -62,7 +65,13 @@ export function policeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 ip: request.ip,
               });
               if ('errors' in outcome)
-                results.push({ decisionNumber: d.decisionNumber, status: 'error', errors: outcome.errors });
+                results.push({
+                  decisionNumber: d.decisionNumber,
+                  status: 'error',
+                  errors: Object.fromEntries(
+                    Object.entries(outcome.errors).map(([f, e]) => [f, format('fieldErrors', e, 'en')]),
+                  ),
+                });
               else {
                 existing.add(d.decisionNumber);
                 results.push({

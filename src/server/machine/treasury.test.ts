@@ -151,7 +151,15 @@ describe('POST /api/treasury-entries/import (the daily entry file)', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('import_rejected');
-    expect(bad.json().rowErrors).toEqual([{ row: 3, field: 'amount', message: expect.any(String) }]);
+    expect(bad.json().rowErrors).toEqual([
+      {
+        row: 3,
+        field: 'amount',
+        code: 'amount_yuan',
+        params: expect.any(Object),
+        message: expect.any(String),
+      },
+    ]);
     expect(await entryCount()).toBe(before);
 
     const preview = await treasury.post('/api/treasury-entries/import', {

@@ -267,7 +267,7 @@ export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { typeCode, number, code } = request.query;
         if (typeCode === 'e_receipt' && !code)
-          throw badRequest('An e-receipt number needs its 8-digit code', { code: 'is required' });
+          throw badRequest('An e-receipt number needs its 8-digit code', { code: { code: 'required' } });
         const h = await numberHistory(db, typeCode, number, code ?? '');
         const actor = actorOf(request);
         if (actor.role === 'unit' && h.receipt && h.receipt.unitId !== actor.unitId)
@@ -317,7 +317,8 @@ export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { permission: ['receipts', 'void'] }, schema: { params: idParams, body: reasonSchema } },
       async (request) => {
         const reason = request.body.reason?.trim();
-        if (!reason) throw badRequest('Voiding needs a reason', { reason: 'is required' }, 'reason_required');
+        if (!reason)
+          throw badRequest('Voiding needs a reason', { reason: { code: 'required' } }, 'reason_required');
         return present(await voidReceipt(ctx, actorOf(request), request.params.id, reason, request.ip), {});
       },
     );
@@ -447,7 +448,7 @@ export function eReceiptSegmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const input = request.body;
         const [unit] = await db.select().from(units).where(eq(units.id, input.unitId));
         if (!unit?.regionCode.startsWith(actor.regionCode))
-          throw badRequest('Unknown unit', { unitId: 'does not exist' });
+          throw badRequest('Unknown unit', { unitId: { code: 'unknown_reference' } });
         const code = eReceiptCode(unit.regionCode.slice(0, 2), input.category, input.type, input.year);
         try {
           const { segment, drained } = await db.transaction(async (tx) => {
@@ -599,7 +600,7 @@ export function receiptRequestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const actor = actorOf(request);
           const reason = request.body.reason?.trim() || null;
           if (action === 'reject' && !reason)
-            throw badRequest('Declining needs a reason', { reason: 'is required' }, 'reason_required');
+            throw badRequest('Declining needs a reason', { reason: { code: 'required' } }, 'reason_required');
           return db.transaction(async (tx) => {
             const [r] = await tx
               .select()

@@ -49,11 +49,11 @@ const holderWhere = (h: HolderKey) =>
 export async function resolveHolder(tx: Tx, h: Holder): Promise<HolderKey> {
   if ('unitId' in h) {
     const [u] = await tx.select().from(units).where(eq(units.id, h.unitId));
-    if (!u) throw badRequest('Unknown unit', { unitId: 'does not exist' });
+    if (!u) throw badRequest('Unknown unit', { unitId: { code: 'unknown_reference' } });
     return { regionCode: u.regionCode, unitId: u.id };
   }
   const [r] = await tx.select().from(regions).where(eq(regions.code, h.regionCode));
-  if (!r) throw badRequest('Unknown region', { regionCode: 'does not exist' });
+  if (!r) throw badRequest('Unknown region', { regionCode: { code: 'unknown_reference' } });
   return { regionCode: r.code, unitId: null };
 }
 
@@ -218,7 +218,7 @@ export async function allocateIn(
   const up = down ? null : pathDown(to, from);
   if (!down && !up)
     throw badRequest('Stock moves only down the hierarchy or back up the same branch', {
-      to: 'is not below or above the source holder',
+      to: { code: 'invalid' },
     });
   // Hops walked from the source: down the path, or up it in reverse ending at the target.
   const hops = down ?? [...(up ?? []).slice(0, -1).reverse(), to];
@@ -239,7 +239,7 @@ export async function allocateIn(
     throw unprocessable(
       'insufficient_stock',
       `Only ${available} unused ${await typeName(tx, input.typeCode)} numbers are held; ${input.count} requested`,
-      { count: `at most ${available}` },
+      { count: { code: 'too_big', params: { max: available } } },
     );
   }
   const today = shanghaiDate(ctx.clock.now());
@@ -352,7 +352,7 @@ export async function issuePaper(
           );
         if (!inside)
           throw unprocessable('not_in_stock', `Number ${n} is not in this unit's stock`, {
-            number: 'is not held by the unit',
+            number: { code: 'not_allowed_for_unit' },
           });
       }
       const [collection] = await tx
@@ -451,7 +451,7 @@ export async function requestWriteOff(
       throw unprocessable(
         'range_not_used',
         `Only used stubs are written off; not used: ${compressNumbers(missing)}`,
-        { endNo: 'covers unused numbers' },
+        { endNo: { code: 'covers_unused_numbers' } },
       );
     }
     if (used.some((r) => r.writtenOffAt || r.writeOffId))
@@ -492,7 +492,7 @@ export async function decideWriteOff(
   ip: string,
 ) {
   if (decision === 'reject' && !reason?.trim())
-    throw badRequest('A rejection needs a reason', { reason: 'is required' }, 'reason_required');
+    throw badRequest('A rejection needs a reason', { reason: { code: 'required' } }, 'reason_required');
   return ctx.database.db.transaction(async (tx) => {
     const [w] = await tx.select().from(receiptWriteOffs).where(eq(receiptWriteOffs.id, id)).for('update');
     if (!w?.regionCode.startsWith(actor.regionCode)) throw notFound('Write-off');

@@ -105,7 +105,7 @@ export function reconciliationRunRoutes(ctx: AppContext): FastifyPluginAsyncZod 
         const { periodType, periodStart, bankId } = request.body;
         if (bankId) {
           const [bank] = await db.select().from(banks).where(eq(banks.id, bankId));
-          if (!bank) throw badRequest('Unknown bank', { bankId: 'does not exist' });
+          if (!bank) throw badRequest('Unknown bank', { bankId: { code: 'unknown_reference' } });
         }
         const month = periodStart.slice(0, 7);
         const bankIds = bankId ? [bankId] : (await db.select({ id: banks.id }).from(banks)).map((b) => b.id);

@@ -163,13 +163,53 @@ describe('refund chain for a traffic-police unit', () => {
   });
 });
 
+describe('refund application form support', () => {
+  it("answers the refundable amount of the unit's own paid decision, 404 for another unit's", async () => {
+    const unit = await as('unit');
+    const d = await paidDecision(1);
+    const res = await unit.get(`/api/refunds/refundable/${d.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ decisionId: d.id, paidFen: d.paid, refundableFen: d.paid });
+    const other = await as('unit_market');
+    expect((await other.get(`/api/refunds/refundable/${d.id}`)).statusCode).toBe(404);
+    expect((await (await as('finance')).get(`/api/refunds/refundable/${d.id}`)).statusCode).toBe(403);
+  });
+
+  it('a schema failure names each field with a code and its limits', async () => {
+    const unit = await as('unit');
+    const d = await paidDecision(1);
+    const res = await unit.post('/api/refunds', {
+      ...application(d.id, 100),
+      payeeName: '',
+      payeeAccount: '12ab',
+      note: 'x'.repeat(2001),
+      colour: 'red',
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('invalid_input');
+    expect(body.errors).toMatchObject({
+      payeeName: { code: 'required' },
+      payeeAccount: { code: 'digits_8_32' },
+      colour: { code: 'not_a_known_field' },
+    });
+    expect(body.errors.note).toEqual({ code: 'too_long', params: { max: expect.any(Number) } });
+  });
+});
+
 describe('refund rules', () => {
   it('refuses an over-refund and a second pending refund for the same reason (also while a draft); withdrawal frees it', async () => {
     const unit = await as('unit');
     const d = await paidDecision(1);
     const over = await unit.post('/api/refunds', application(d.id, d.paid + 1));
     expect(over.statusCode).toBe(422);
-    expect(over.json()).toMatchObject({ code: 'over_refund', errors: { amountFen: expect.any(String) } });
+    // Codes with parameters, so the form marks the amount field in the user's language.
+    expect(over.json()).toMatchObject({
+      code: 'over_refund',
+      params: { refundableFen: d.paid },
+      errors: { amountFen: { code: 'over_refund', params: { refundableFen: d.paid } } },
+    });
+    expect(typeof over.json().message).toBe('string');
     const first = (await unit.post('/api/refunds', application(d.id, 1_000, 'overpaid'))).json();
     const again = await unit.post('/api/refunds', application(d.id, 1_000, 'overpaid'));
     expect(again.statusCode).toBe(422);

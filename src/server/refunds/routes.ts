@@ -211,7 +211,9 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               lte(refunds.createdAt, new Date(`${asString('createdAt_lte', v)}T23:59:59+08:00`)),
             pendingFor: (v) => {
               if (v !== 'me')
-                throw badRequest('pendingFor must be "me"', { 'filter.pendingFor': 'must be "me"' });
+                throw badRequest('pendingFor must be "me"', {
+                  'filter.pendingFor': { code: 'invalid_choice' },
+                });
               return refundsPendingFor(db, actor);
             },
           },
@@ -242,6 +244,31 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           createdByName: r.createdByName,
           approvalCount: r.approvals,
         }));
+      },
+    );
+
+    // What the application form shows up front: how much of the chosen decision can still be refunded.
+    app.get(
+      '/refundable/:decisionId',
+      {
+        config: { permission: ['refunds', 'create'] },
+        schema: { params: z.object({ decisionId: z.coerce.number().int().positive() }) },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { decisionId } = request.params;
+        const [d] = await db
+          .select({ unitId: decisions.unitId, decisionNumber: decisions.decisionNumber })
+          .from(decisions)
+          .where(eq(decisions.id, decisionId));
+        if (!d || d.unitId !== actor.unitId) throw notFound('Decision');
+        const balance = await db.transaction((tx) => refundBalance(tx, decisionId));
+        return {
+          decisionId,
+          decisionNumber: d.decisionNumber,
+          paidFen: balance.paid,
+          refundableFen: balance.refundable,
+        };
       },
     );
 
@@ -346,7 +373,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const bytes = Buffer.from(request.body.contentBase64, 'base64');
         if (bytes.length > EVIDENCE_MAX_BYTES)
           throw unprocessable('evidence_too_large', 'Evidence files are at most 10 MiB', {
-            file: 'is larger than 10 MiB',
+            file: { code: 'file_too_large', params: { max: '10 MiB' } },
           });
         const mimeType = evidenceType(bytes);
         if (!mimeType)
@@ -354,7 +381,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'evidence_type',
             'Evidence must be a PDF, JPEG or PNG file (checked by content)',
             {
-              file: 'is not a PDF, JPEG or PNG',
+              file: { code: 'file_type' },
             },
           );
         const row = await db.transaction(async (tx) => {

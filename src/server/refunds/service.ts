@@ -70,13 +70,14 @@ async function checkApplication(tx: Tx, input: RefundInput, exceptId?: number) {
     throw unprocessable(
       'duplicate_pending_refund',
       `Refund ${same.id} for this decision and reason is still pending (${same.status})`,
-      { reason: 'a refund for this reason is already pending' },
+      { reason: { code: 'refund_pending_for_reason' } },
     );
   if (input.amountFen > refundable)
     throw unprocessable(
       'over_refund',
       `The amount exceeds the refundable ${refundable} fen (paid − executed − pending refunds)`,
-      { amountFen: `at most ${refundable} fen can be refunded` },
+      { amountFen: { code: 'over_refund', params: { refundableFen: refundable } } },
+      { refundableFen: refundable },
       { refundableFen: refundable },
     );
 }
@@ -117,7 +118,7 @@ export async function createRefund(ctx: AppContext, actor: Actor, input: RefundI
       'decision_not_paid',
       `Only a paid decision can be refunded; this one is ${d.paymentStatus}`,
       {
-        decisionId: 'is not paid',
+        decisionId: { code: 'not_paid' },
       },
     );
   return withRaceGuard(() =>
@@ -162,7 +163,9 @@ export async function updateDraft(
 ) {
   const { db } = ctx.database;
   if (input.decisionId !== refund.decisionId)
-    throw badRequest('The decision of an application cannot change', { decisionId: 'cannot change' });
+    throw badRequest('The decision of an application cannot change', {
+      decisionId: { code: 'cannot_change' },
+    });
   if (refund.createdBy !== actor.id && actor.unitId !== refund.unitId) throw forbidden();
   if (refund.status !== 'draft')
     throw conflict('wrong_state', `Only a draft can be edited; this one is ${refund.status}`);
@@ -266,7 +269,7 @@ export async function transition(
 ): Promise<TransitionResult> {
   const step = REFUND_STEPS[action];
   if (step.reasonRequired && !reason?.trim())
-    throw badRequest(`A reason is required to ${action}`, { reason: 'is required' });
+    throw badRequest(`A reason is required to ${action}`, { reason: { code: 'required' } });
   return ctx.database.db.transaction(async (tx) => {
     const refund = await scope(tx);
     if (!refund) throw notFound('Refund');

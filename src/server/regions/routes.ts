@@ -81,13 +81,13 @@ export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const [parent] = await db.select().from(regions).where(eq(regions.code, parentCode));
           if (!parent)
             throw badRequest(`The parent region ${parentCode} does not exist`, {
-              code: 'has no parent region',
+              code: { code: 'unknown_region' },
             });
         }
         const [clash] = await db.select().from(regions).where(eq(regions.code, code));
         if (clash)
           throw unprocessable('duplicate_region', `Region ${code} already exists`, {
-            code: 'already exists',
+            code: { code: 'taken' },
           });
         const row = await db.transaction(async (tx) => {
           const [created] = await tx

@@ -8,6 +8,7 @@ import {
   type RemittanceStatus,
   type RowError,
   reasonSchema,
+  rowError,
   timelinessKpi,
   timelinessQuerySchema,
   treasuryEntryFromCsvRow,
@@ -104,7 +105,7 @@ export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const { from, to, bankId } = request.query;
-        if (from > to) throw badRequest('from must not be after to', { from: 'is after to' });
+        if (from > to) throw badRequest('from must not be after to', { from: { code: 'after_to' } });
         const rows = await db
           .select({ r: remittances, bankName: banks.name })
           .from(remittances)
@@ -136,7 +137,7 @@ export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const { from, to, bankId } = request.query;
-        if (from > to) throw badRequest('from must not be after to', { from: 'is after to' });
+        if (from > to) throw badRequest('from must not be after to', { from: { code: 'after_to' } });
         const rows = await db
           .select({
             bankId: remittances.bankId,
@@ -257,8 +258,7 @@ export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const candidates = raw.map((r, i) => {
           if (format === 'json') return r;
           const { candidate, errors } = treasuryEntryFromCsvRow(r as Record<string, string>);
-          for (const [field, message] of Object.entries(errors))
-            cellErrors.push({ row: i + 1, field, message });
+          for (const [field, error] of Object.entries(errors)) cellErrors.push(rowError(i + 1, field, error));
           return candidate;
         });
         const judged = await judgeEntries(ctx, candidates);
@@ -268,7 +268,7 @@ export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...cellErrors,
           ...judged.errors.filter((e) => !covered.has(`${e.row}|amount`) || e.field !== 'amountFen'),
         ].sort((a, b) => a.row - b.row);
-        if (raw.length === 0) rowErrors.push({ row: 0, field: 'file', message: 'The file has no rows' });
+        if (raw.length === 0) rowErrors.push(rowError(0, 'file', { code: 'file_empty' }));
         if (rowErrors.length)
           throw unprocessable(
             'import_rejected',
@@ -331,7 +331,7 @@ export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = actorOf(request);
         const input = request.body;
         const [treasury] = await db.select().from(treasuries).where(eq(treasuries.id, input.treasuryId));
-        if (!treasury) throw badRequest('Unknown treasury', { treasuryId: 'does not exist' });
+        if (!treasury) throw badRequest('Unknown treasury', { treasuryId: { code: 'unknown_reference' } });
         const transfers = await db
           .select({ id: remittanceTransfers.id })
           .from(remittanceTransfers)
@@ -341,7 +341,7 @@ export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'unknown_transfer',
             `No bank transfer has the reference ${input.transferReference}`,
             {
-              transferReference: 'matches no transfer',
+              transferReference: { code: 'unknown_reference' },
             },
           );
         const row = await db.transaction(async (tx) => {

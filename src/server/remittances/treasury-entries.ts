@@ -1,5 +1,12 @@
 import { inArray } from 'drizzle-orm';
-import { entryKey, type RowError, type TreasuryEntryInput, treasuryEntryRowSchema } from '../../domain';
+import {
+  entryKey,
+  issueRowErrors,
+  type RowError,
+  rowError,
+  type TreasuryEntryInput,
+  treasuryEntryRowSchema,
+} from '../../domain';
 import type { Actor } from '../../domain/roles';
 import type { AppContext } from '../context';
 import { remittanceTransfers, treasuries, treasuryEntries } from '../db/schema';
@@ -40,32 +47,30 @@ export async function judgeEntries(ctx: AppContext, candidates: unknown[]): Prom
   parsed.forEach((p, i) => {
     const row = i + 1;
     if (!p.success) {
-      for (const issue of p.error.issues)
-        result.errors.push({ row, field: issue.path.join('.') || 'row', message: issue.message });
+      result.errors.push(...issueRowErrors(row, p.error.issues, candidates[i]));
       return;
     }
     const { treasuryCode, ...rest } = p.data;
     const id = treasuryId.get(treasuryCode);
     if (id === undefined) {
-      result.errors.push({ row, field: 'treasuryCode', message: `no treasury has the code ${treasuryCode}` });
+      result.errors.push(
+        rowError(row, 'treasuryCode', { code: 'unknown_treasury_code', params: { value: treasuryCode } }),
+      );
       return;
     }
     if (!knownRefs.has(rest.transferReference)) {
-      result.errors.push({
-        row,
-        field: 'transferReference',
-        message: `no bank transfer has the reference ${rest.transferReference}`,
-      });
+      result.errors.push(
+        rowError(row, 'transferReference', {
+          code: 'unknown_transfer_reference',
+          params: { value: rest.transferReference },
+        }),
+      );
       return;
     }
     const input = { ...rest, treasuryId: id };
     const key = entryKey(input);
     if (seen.has(key)) {
-      result.errors.push({
-        row,
-        field: 'row',
-        message: 'the same entry is already recorded (or twice in this file)',
-      });
+      result.errors.push(rowError(row, 'row', { code: 'already_imported' }));
       return;
     }
     seen.add(key);

@@ -193,7 +193,7 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         if (!request.body.reason)
-          throw badRequest('A reason is required to reject', { reason: 'is required' });
+          throw badRequest('A reason is required to reject', { reason: { code: 'required' } });
         return db.transaction(async (tx) => {
           const [c] = await tx
             .select()

@@ -51,16 +51,20 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
   async function checkRefs(actor: Actor, input: { bankId: string; agreementId?: number | null }) {
     const [bank] = await db.select().from(banks).where(eq(banks.id, input.bankId));
-    if (!bank) throw badRequest('bankId is not a known bank', { bankId: 'is not a known bank' });
+    if (!bank) throw badRequest('bankId is not a known bank', { bankId: { code: 'unknown_reference' } });
     if (input.agreementId) {
       const [agreement] = await db
         .select({ bankId: agreements.bankId })
         .from(agreements)
         .where(and(eq(agreements.id, input.agreementId), agreementScope(actor)));
       if (!agreement)
-        throw badRequest('agreementId is not a known agreement', { agreementId: 'is not a known agreement' });
+        throw badRequest('agreementId is not a known agreement', {
+          agreementId: { code: 'unknown_reference' },
+        });
       if (agreement.bankId !== input.bankId)
-        throw badRequest('The agreement belongs to another bank', { agreementId: 'belongs to another bank' });
+        throw badRequest('The agreement belongs to another bank', {
+          agreementId: { code: 'belongs_to_another_bank' },
+        });
     }
   }
 

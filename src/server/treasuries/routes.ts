@@ -19,7 +19,7 @@ export function treasuryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   async function check(input: z.infer<typeof treasuryInputSchema>, exceptId?: number) {
     const [region] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
     if (!region)
-      throw badRequest('regionCode is not a known region', { regionCode: 'is not a known region' });
+      throw badRequest('regionCode is not a known region', { regionCode: { code: 'unknown_region' } });
     const clash = await db
       .select()
       .from(treasuries)
@@ -35,7 +35,7 @@ export function treasuryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         'duplicate_treasury',
         `Treasury ${other.code} already serves this code or region and level`,
         {
-          code: 'already used',
+          code: { code: 'taken' },
         },
       );
   }

@@ -43,12 +43,12 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     assertNoProblems(unitProblems(input));
     const [region] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
     if (!region)
-      throw badRequest('regionCode is not a known region', { regionCode: 'is not a known region' });
+      throw badRequest('regionCode is not a known region', { regionCode: { code: 'unknown_region' } });
     if (input.departmentId) {
       const [dept] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
       if (!dept)
         throw badRequest('departmentId is not a known department', {
-          departmentId: 'is not a known department',
+          departmentId: { code: 'unknown_reference' },
         });
     }
     if (input.billingCodeIds.length) {
@@ -58,13 +58,13 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .where(inArray(billingCodes.id, input.billingCodeIds));
       if (found.length !== new Set(input.billingCodeIds).size)
         throw badRequest('billingCodeIds contains an unknown billing code', {
-          billingCodeIds: 'contains an unknown code',
+          billingCodeIds: { code: 'unknown_reference' },
         });
     }
     const [clash] = await db.select().from(units).where(eq(units.code, input.code));
     if (clash && clash.id !== exceptId)
       throw unprocessable('duplicate_code', `Unit code ${input.code} is already used`, {
-        code: 'already used',
+        code: { code: 'taken' },
       });
   }
   async function setCodes(tx: Tx, unitId: number, ids: number[]) {

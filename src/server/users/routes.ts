@@ -121,10 +121,11 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = actorOf(request);
         const { password, ...input } = request.body;
         assertNoProblems(userLinkProblems(input));
-        if (!password) throw badRequest('password is required for a new user', { password: 'is required' });
+        if (!password)
+          throw badRequest('password is required for a new user', { password: { code: 'required' } });
         if (!input.regionCode.startsWith(actor.regionCode))
           throw badRequest('regionCode must be inside your own region', {
-            regionCode: 'is outside your region',
+            regionCode: { code: 'outside_your_region' },
           });
         const [clash] = await db
           .select({ id: users.id })
@@ -132,7 +133,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .where(eq(users.username, input.username));
         if (clash)
           throw unprocessable('duplicate_username', `Username ${input.username} is taken`, {
-            username: 'is taken',
+            username: { code: 'taken' },
           });
         const passwordHash = await hashPassword(password);
         const created = await db.transaction(async (tx) => {
@@ -183,7 +184,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         assertNoProblems(userLinkProblems(input));
         const current = await find(actorOf(request), request.params.id);
         if (current.username !== username)
-          throw badRequest('username cannot change', { username: 'cannot change' });
+          throw badRequest('username cannot change', { username: { code: 'cannot_change' } });
         if (current.version !== expected) throw staleVersion();
         const passwordHash = password ? await hashPassword(password) : undefined;
         const result = await mutate(request, request.params.id, 'update', () => ({

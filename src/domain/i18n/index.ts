@@ -1,0 +1,24 @@
+import { errorTexts } from './errors';
+import { fieldErrorTexts } from './field-errors';
+import { flagDetailTexts } from './flags';
+import type { Coded, Lang } from './format';
+import { fill } from './format';
+
+export * from './enums';
+export * from './errors';
+export * from './field-errors';
+export * from './flags';
+export * from './format';
+export * from './zod-issues';
+
+const GROUPS = { errors: errorTexts, fieldErrors: fieldErrorTexts, flagDetails: flagDetailTexts };
+export type TextGroup = keyof typeof GROUPS;
+
+/**
+ * A coded message in words: `format('fieldErrors', { code: 'over_refund', params: { refundableFen: 5000 } }, 'zh-CN')`
+ * → '最多可退 ¥50.00'. An unknown code comes back as itself, so nothing is silently dropped.
+ */
+export function format(group: TextGroup, { code, params }: Coded, lang: Lang): string {
+  const texts = GROUPS[group][lang] as Record<string, string>;
+  return Object.hasOwn(texts, code) ? fill(texts[code], params) : code;
+}
