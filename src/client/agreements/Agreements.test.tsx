@@ -83,7 +83,8 @@ describe('agreement create form', () => {
     fireEvent.change(number, { target: { value: 'QCK-T-1' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(screen.getAllByText('必填').length).toBeGreaterThan(0));
-    expect(screen.getByText('格式不正确')).toBeInTheDocument();
+    // The shared schema's own code for the time, worded in Chinese.
+    expect(screen.getByText('请输入时间 HH:mm（00:00–23:59）')).toBeInTheDocument();
     expect(api.state.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 });

@@ -15,6 +15,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import * as React from 'react';
 import { Button, HttpError, Title, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { formatParams } from '../../domain/i18n';
 import type { AppDataProvider, RowError } from '../providers/dataProvider';
 
 interface ImportResult {
@@ -143,8 +144,12 @@ export function ImportPage<R extends ImportResult>({
                 {rowErrors.map((e) => (
                   <TableRow key={`${e.row}-${e.field}`}>
                     <TableCell>{e.row}</TableCell>
-                    <TableCell>{e.field}</TableCell>
-                    <TableCell>{e.message}</TableCell>
+                    <TableCell>
+                      {translate(`resources.${resource}.fields.${e.field}`, { _: e.field })}
+                    </TableCell>
+                    <TableCell>
+                      {translate(`app.field_errors.${e.code}`, { _: e.message, ...formatParams(e.params) })}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

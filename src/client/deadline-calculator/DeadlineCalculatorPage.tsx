@@ -54,8 +54,9 @@ export const DeadlineCalculatorPage = () => {
     },
     onMutate: () => setProblem(null),
     onError: (error: Error) => {
-      const year =
-        error instanceof HttpError ? (error.body as { errors?: { year?: string } })?.errors?.year : undefined;
+      const body =
+        error instanceof HttpError ? (error.body as { code?: string; params?: { year?: number } }) : {};
+      const year = body?.code === 'calendar_missing' ? body.params?.year : undefined;
       setProblem(
         year
           ? translate('app.deadline.calendar_missing', { year })

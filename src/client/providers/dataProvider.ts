@@ -24,9 +24,12 @@ export interface SummaryCard {
   format?: 'fen';
 }
 
+/** A bad cell of an import: `code` and `params` worded by `app.field_errors`, `message` in English. */
 export interface RowError {
   row: number;
   field: string;
+  code: string;
+  params?: Record<string, string | number>;
   message: string;
 }
 export interface CalendarImportResult {
@@ -110,6 +113,9 @@ export const dataProvider = {
       method: 'POST',
       body: JSON.stringify({ filename, contentBase64 }),
     });
+  },
+  async refundable(decisionId: Identifier): Promise<{ paidFen: number; refundableFen: number }> {
+    return (await httpClient(`${API}/refunds/refundable/${decisionId}`)).json;
   },
   async refundVoucher(refundId: Identifier, print: boolean): Promise<RefundVoucher> {
     return (await httpClient(`${API}/refunds/${refundId}/voucher${print ? '?print=1' : ''}`)).json;

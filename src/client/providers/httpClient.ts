@@ -1,86 +1,45 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { type Coded, errorTexts, formatParams } from '../../domain/i18n';
+import { i18nProvider } from '../i18n';
 import { session } from './session';
 
-/** Server error codes the SPA has a translation for (`app.errors.<code>`). */
-export const KNOWN_ERROR_CODES = [
-  'period_locked',
-  'already_signed',
-  'not_locked',
-  'period_open',
-  'remittance_collections',
-  'remittance_amount',
-  'duplicate_transfer',
-  'unknown_transfer',
-  'already_acknowledged',
-  'over_refund',
-  'duplicate_pending_refund',
-  'refund_race',
-  'wrong_state',
-  'not_your_step',
-  'approver_is_applicant',
-  'approver_is_reviewer',
-  'already_approved_by_you',
-  'decision_not_paid',
-  'evidence_type',
-  'evidence_too_large',
-  'evidence_closed',
-  'no_voucher',
-  'unauthenticated',
-  'forbidden',
-  'csrf',
-  'not_found',
-  'stale_version',
-  'invalid_transition',
-  'invalid_input',
-  'invalid_json',
-  'already_filed',
-  'agreement_terminated',
-  'agreement_expired',
-  'invalid_filing_date',
-  'duplicate_agreement_no',
-  'duplicate_username',
-  'duplicate_region',
-  'cannot_lock_self',
-  'cannot_deactivate_self',
-  'already_active',
-  'already_inactive',
-  'wrong_current_password',
-  'password_unchanged',
-  'invalid_credentials',
-  'rate_limited',
-  'body_too_large',
-  'internal',
-  'calendar_missing',
-  'invalid_value',
-  'import_rejected',
-  'unreadable_file',
-  'billing_code_overlap',
-  'billing_code_retired',
-  'duplicate_code',
-  'duplicate_treasury',
-  'bad_signature',
-  'wrong_institution',
-  'idempotency_key_required',
-  'idempotency_key_reuse',
-  'no_change',
-  'correction_pending',
-  'four_eyes',
-  'key_revoked',
-  'duplicate_bank_txn',
-  'receipt_range_overlap',
-  'unchecked_stubs',
-  'insufficient_stock',
-  'out_of_stock',
-  'not_in_stock',
-  'receipt_number_used',
-  'e_receipt_not_voidable',
-  'range_not_used',
-  'already_written_off',
-  'segment_overlap',
-  'reason_required',
-] as const;
+interface ErrorBody extends Partial<Coded> {
+  message?: string;
+  errors?: Record<string, Coded | string>;
+}
 
-/** fetchJson with the session cookie and CSRF header; errors carry a translatable message key. */
+// react-admin's ValidationError parses this prefix into `{ message, args }` and translates it when it
+// renders, so a field error follows a language switch.
+const RA_MESSAGE_PREFIX = '@@react-admin@@';
+
+/** A field error as react-admin's server-side validation takes it: a translation key with its args. */
+export const fieldMessage = ({ code, params }: Coded) =>
+  `${RA_MESSAGE_PREFIX}${JSON.stringify({ message: `app.field_errors.${code}`, args: { _: code, ...formatParams(params) } })}`;
+
+/**
+ * The forms edit money as yuan text and send fen (`yuanToFenBody`), so a server error on the fen field
+ * belongs on the yuan input; an error on a field the form lacks would block 保存 for good.
+ */
+const FORM_FIELD = { amountFen: 'amountYuan' } as Record<string, string>;
+
+/** The server's `{ message, code, params, errors }` as a message in the user's language plus field errors. */
+export function translateErrorBody(body: ErrorBody, status: number, fallback: string) {
+  const known = body.code !== undefined && Object.hasOwn(errorTexts.en, body.code);
+  const message = known
+    ? i18nProvider.translate(`app.errors.${body.code}`, formatParams(body.params))
+    : i18nProvider.translate('ra.notification.http_error', { _: body.message ?? fallback });
+  const errors = body.errors
+    ? Object.fromEntries(
+        Object.entries(body.errors).map(([field, e]) => [
+          FORM_FIELD[field] ?? field,
+          fieldMessage(typeof e === 'string' ? { code: 'legacy_text', params: { text: e } } : e),
+        ]),
+      )
+    : undefined;
+  return new HttpError(message, status, { ...body, ...(errors ? { errors } : {}) });
+}
+
+/** fetchJson with the session cookie and CSRF header; errors carry a message in the user's language. */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = session.get()?.csrfToken;
@@ -88,15 +47,8 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   try {
     return await fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
   } catch (error) {
-    if (error instanceof HttpError) {
-      const body = (error.body ?? {}) as { code?: string; message?: string; errors?: Record<string, string> };
-      const known = (KNOWN_ERROR_CODES as readonly string[]).includes(body.code ?? '');
-      throw new HttpError(
-        known ? `app.errors.${body.code}` : (body.message ?? error.message),
-        error.status,
-        body,
-      );
-    }
+    if (error instanceof HttpError)
+      throw translateErrorBody((error.body ?? {}) as ErrorBody, error.status, error.message);
     throw error;
   }
 }

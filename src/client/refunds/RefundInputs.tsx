@@ -2,6 +2,7 @@ import { Grid } from '@mui/material';
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { validateYuan } from '../common/yuan';
 import { refundReasonChoices } from './choices';
+import { RefundableHint } from './RefundableHint';
 
 /** Only paid decisions of the unit can be refunded; the server checks it again. */
 export const RefundInputs = ({ edit = false }: { edit?: boolean }) => (
@@ -27,6 +28,11 @@ export const RefundInputs = ({ edit = false }: { edit?: boolean }) => (
     <Grid size={{ xs: 12, md: 3 }}>
       <TextInput source="amountYuan" validate={[required(), validateYuan]} fullWidth />
     </Grid>
+    {!edit && (
+      <Grid size={12}>
+        <RefundableHint />
+      </Grid>
+    )}
     <Grid size={{ xs: 12, md: 4 }}>
       <TextInput source="payeeName" validate={required()} fullWidth />
     </Grid>

@@ -59,7 +59,13 @@ describe('treasury entry file import 国库入库文件', () => {
             code: 'import_rejected',
             message: '1 problem(s)',
             rowErrors: [
-              { row: 1, field: 'transferReference', message: 'no bank transfer has the reference ICBC-1' },
+              {
+                row: 1,
+                field: 'transferReference',
+                code: 'unknown_transfer_reference',
+                params: { value: 'ICBC-1' },
+                message: 'No bank transfer has the reference ICBC-1',
+              },
             ],
           },
           { status: 422 },
@@ -68,8 +74,9 @@ describe('treasury entry file import 国库入库文件', () => {
     );
     await typeFileAndPreview();
     const table = await screen.findByRole('table', { name: '错误明细' });
-    expect(within(table).getByText('transferReference')).toBeInTheDocument();
-    expect(within(table).getByText('no bank transfer has the reference ICBC-1')).toBeInTheDocument();
+    // The column by its name and the problem in Chinese, not the server's English.
+    expect(within(table).getByText('划款凭证号')).toBeInTheDocument();
+    expect(within(table).getByText('没有凭证号为 ICBC-1 的银行划款')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '导入' })).toBeDisabled();
   });
 });
