@@ -1,6 +1,7 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, DataTable, DateField, List, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { EnumField } from '../common/CodedField';
 import { useCan } from '../common/useCan';
 
 const ImportButton = () =>
@@ -25,7 +26,9 @@ export const CalendarYearList = () => (
       <DataTable.Col source="regionCode" />
       <DataTable.Col source="holidays" />
       <DataTable.Col source="adjustedWorkdays" />
-      <DataTable.Col source="source" />
+      <DataTable.Col source="source">
+        <EnumField source="source" group="calendar_source" />
+      </DataTable.Col>
       <DataTable.Col source="importedAt">
         <DateField source="importedAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       </DataTable.Col>

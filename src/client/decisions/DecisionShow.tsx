@@ -11,6 +11,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { CodedField } from '../common/CodedField';
 import { FenField } from '../common/money';
 import { ApplyRefundButton } from './ApplyRefundButton';
 import { paymentStatusChoices } from './choices';
@@ -103,7 +104,9 @@ export const DecisionShow = () => (
             <DataTable.Col source="state" label="resources.paid-status-flags.fields.state">
               <FunctionField<{ state: string }> render={(r) => <ChipState state={r.state} />} />
             </DataTable.Col>
-            <DataTable.Col source="detail" label="resources.paid-status-flags.fields.detail" />
+            <DataTable.Col source="detail" label="resources.paid-status-flags.fields.detail">
+              <CodedField source="detail" group="flag_details" />
+            </DataTable.Col>
             <DataTable.Col source="reviewNote" label="resources.paid-status-flags.fields.reviewNote" />
           </DataTable>
         </ArrayField>

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
 import { DataTable, DateField, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import { CodedField } from '../common/CodedField';
 import { flagTypeChoices } from '../decisions/choices';
 import { BulkReviewButton } from './BulkReviewButton';
 import { FlagCounts } from './FlagCounts';
@@ -44,7 +45,9 @@ export const FlagList = () => (
       <DataTable.Col source="decisionNumber">
         <TextField source="decisionNumber" emptyText="—" />
       </DataTable.Col>
-      <DataTable.Col source="detail" />
+      <DataTable.Col source="detail">
+        <CodedField source="detail" group="flag_details" />
+      </DataTable.Col>
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       </DataTable.Col>

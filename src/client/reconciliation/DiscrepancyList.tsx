@@ -10,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
+import { EnumField } from '../common/CodedField';
 import { FenField } from '../common/money';
 import { discrepancyStateChoices, discrepancyTypeChoices } from './choices';
 
@@ -63,7 +64,9 @@ export const DiscrepancyList = () => (
       <DataTable.Col source="bankFen">
         <FenField source="bankFen" />
       </DataTable.Col>
-      <DataTable.Col source="owner" />
+      <DataTable.Col source="owner">
+        <EnumField source="owner" group="owner" />
+      </DataTable.Col>
       <DataTable.Col source="state">
         <SelectField source="state" choices={discrepancyStateChoices} />
       </DataTable.Col>

@@ -1,4 +1,14 @@
-import { Button, CreateButton, DataTable, DateField, List, SelectField, TopToolbar } from 'react-admin';
+import {
+  Button,
+  CreateButton,
+  DataTable,
+  DateField,
+  List,
+  ReferenceField,
+  SelectField,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../common/useCan';
 import { periodTypeChoices, runStatusChoices } from './choices';
@@ -24,7 +34,16 @@ export const ReconciliationRunList = () => (
         <SelectField source="periodType" choices={periodTypeChoices} />
       </DataTable.Col>
       <DataTable.Col source="periodStart" />
-      <DataTable.Col source="bankId" />
+      <DataTable.Col source="bankId">
+        <ReferenceField
+          source="bankId"
+          reference="banks"
+          link={false}
+          emptyText="resources.reconciliation-runs.all_banks"
+        >
+          <TextField source="name" />
+        </ReferenceField>
+      </DataTable.Col>
       <DataTable.Col source="status">
         <SelectField source="status" choices={runStatusChoices} />
       </DataTable.Col>

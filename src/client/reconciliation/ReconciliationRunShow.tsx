@@ -2,6 +2,7 @@ import { Chip, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import {
   Labeled,
+  ReferenceField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -49,7 +50,14 @@ export const ReconciliationRunShow = () => (
       <TextField source="id" />
       <SelectField source="periodType" choices={periodTypeChoices} />
       <TextField source="periodStart" />
-      <TextField source="bankId" emptyText="resources.reconciliation-runs.all_banks" />
+      <ReferenceField
+        source="bankId"
+        reference="banks"
+        link={false}
+        emptyText="resources.reconciliation-runs.all_banks"
+      >
+        <TextField source="name" />
+      </ReferenceField>
       <SelectField source="status" choices={runStatusChoices} />
       <Labeled label="resources.reconciliation-runs.fields.chunksDone">
         <RunProgress />

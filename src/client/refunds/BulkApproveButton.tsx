@@ -1,6 +1,14 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useMutation } from '@tanstack/react-query';
-import { Button, useDataProvider, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
+import {
+  Button,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useTranslate,
+  useUnselectAll,
+} from 'react-admin';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider } from '../providers/dataProvider';
 
@@ -11,6 +19,7 @@ export const BulkApproveButton = () => {
   const refresh = useRefresh();
   const unselect = useUnselectAll('refunds');
   const dataProvider = useDataProvider<AppDataProvider>();
+  const translate = useTranslate();
   const approve = useMutation({
     mutationFn: () => dataProvider.bulkApproveRefunds(selectedIds.map(Number)),
     onSuccess: (r) => {
@@ -21,7 +30,10 @@ export const BulkApproveButton = () => {
         messageArgs: {
           count: ok,
           failed: failed.length,
-          detail: failed.map((f) => `#${f.id} ${f.message}`).join('; '),
+          // Each refusal in the user's language, from its code; the English message only if the code is new.
+          detail: failed
+            .map((f) => `#${f.id} ${translate(`app.errors.${f.code}`, { _: f.message ?? f.code })}`)
+            .join('；'),
         },
       });
       unselect();

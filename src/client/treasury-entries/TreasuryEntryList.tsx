@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, List, SelectField, TextInput, TopToolbar } from 'react-admin';
+import { EnumField } from '../common/CodedField';
 import { ImportButton } from '../common/ImportButton';
 import { budgetLevelChoices } from '../common/levelChoices';
 import { FenField } from '../common/money';
@@ -25,7 +26,9 @@ export const TreasuryEntryList = () => (
       <DataTable.Col source="amountFen">
         <FenField source="amountFen" />
       </DataTable.Col>
-      <DataTable.Col source="source" />
+      <DataTable.Col source="source">
+        <EnumField source="source" group="entry_source" />
+      </DataTable.Col>
     </DataTable>
   </List>
 );

@@ -154,7 +154,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           );
         if (dryRun) return { dryRun: true, rows: rows.length, years: preview, errors: [] };
         await db.transaction(async (tx) => {
-          await replaceYears(tx, years, `${format} import`, actor.id);
+          await replaceYears(tx, years, `${format}_import`, actor.id);
           await ctx.audit.record(tx, {
             actor,
             action: 'import',

@@ -3,6 +3,7 @@ import {
   amountDueFen,
   CalendarMissingError,
   type CollectionChannel,
+  type FlagDetail,
   type FlagType,
   shanghaiDate,
 } from '../../domain';
@@ -35,7 +36,7 @@ async function flag(
   clock: Clock,
   type: FlagType,
   d: { decisionId?: number | null; collectionId?: number | null; regionCode?: string | null },
-  detail: string,
+  detail: FlagDetail,
 ) {
   await tx.insert(paidStatusFlags).values({ type, ...d, detail, createdAt: clock.now() });
   return type;
@@ -64,25 +65,19 @@ async function settle(
   const where = { decisionId: decision.id, collectionId: collection.id, regionCode: decision.regionCode };
   if (decision.paymentStatus !== 'unpaid') {
     flags.push(
-      await flag(
-        tx,
-        clock,
-        'duplicate',
-        where,
-        `Second collection ${collection.bankTxnId} for a decision already ${decision.paymentStatus}`,
-      ),
+      await flag(tx, clock, 'duplicate', where, {
+        code: 'duplicate_collection',
+        params: { bankTxnId: collection.bankTxnId, status: decision.paymentStatus },
+      }),
     );
     return { flags, decisionStatus: decision.paymentStatus, expectedFen: expected };
   }
   if (expected !== null && collection.amountFen !== expected)
     flags.push(
-      await flag(
-        tx,
-        clock,
-        'amount_mismatch',
-        where,
-        `Collected ${collection.amountFen} fen, due ${expected} fen on ${collection.businessDate}`,
-      ),
+      await flag(tx, clock, 'amount_mismatch', where, {
+        code: 'amount_mismatch',
+        params: { collectedFen: collection.amountFen, dueFen: expected, on: collection.businessDate },
+      }),
     );
   const enough = expected === null || collection.amountFen >= expected;
   if (!enough) return { flags, decisionStatus: decision.paymentStatus, expectedFen: expected };
@@ -142,7 +137,7 @@ export async function recordCollection(tx: Tx, env: CollectionEnv, input: Collec
       clock,
       'sync_lag',
       { collectionId: collection.id },
-      `Collection for unknown decision ${input.decisionNumber}; kept as an orphan until the decision arrives`,
+      { code: 'orphan_collection', params: { decisionNumber: input.decisionNumber } },
     );
     return {
       collectionId: collection.id,
@@ -237,7 +232,10 @@ export async function raiseSyncLagFlags(db: Db, clock: Clock, lagHours: number):
       decisionId: c.decisionId,
       collectionId: c.collectionId,
       regionCode: c.regionCode,
-      detail: `Collection ${c.bankTxnId} received ${c.receivedAt.toISOString()}; the decision is still unpaid after ${lagHours} h`,
+      detail: {
+        code: 'unpaid_after_collection' as const,
+        params: { bankTxnId: c.bankTxnId, receivedAt: c.receivedAt.toISOString(), hours: lagHours },
+      },
       createdAt: clock.now(),
     })),
   );

@@ -139,7 +139,7 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
         type: 'amount_mismatch',
         decisionId: d.id,
         regionCode: d.regionCode,
-        detail: `Collected less than the ${due} fen due on ${payDay}`,
+        detail: { code: 'underpaid', params: { dueFen: due, on: payDay } },
         createdAt: at,
       });
     if (!mismatch) paid.push({ decision: d, at });
@@ -149,7 +149,7 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
         type: 'sync_lag',
         decisionId: d.id,
         regionCode: d.regionCode,
-        detail: `Collection for ${d.decisionNumber} arrived before the decision`,
+        detail: { code: 'collection_before_decision', params: { decisionNumber: d.decisionNumber } },
         createdAt: at,
         state: 'reviewed',
         reviewNote: 'Matched automatically when the decision arrived',
@@ -167,7 +167,7 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
         type: 'duplicate',
         decisionId: d.id,
         regionCode: d.regionCode,
-        detail: 'Second collection for a paid decision (refund candidate)',
+        detail: { code: 'second_collection' },
         createdAt: at,
       });
     }
@@ -199,7 +199,7 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
     flags.push({
       type: 'sync_lag',
       collectionId: c.id,
-      detail: `Collection for unknown decision ${c.decisionNumber}`,
+      detail: { code: 'orphan_collection', params: { decisionNumber: c.decisionNumber } },
       createdAt: c.receivedAt,
     });
 
@@ -234,14 +234,14 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
       type: 'single_user_manual',
       decisionId: m.decision.id,
       regionCode: m.decision.regionCode,
-      detail: 'Status changed by one user without a second approver',
+      detail: { code: 'single_user_change' },
       createdAt: m.at,
     });
     flags.push({
       type: 'paid_without_funds',
       decisionId: m.decision.id,
       regionCode: m.decision.regionCode,
-      detail: 'Paid with no matching bank collection',
+      detail: { code: 'paid_without_funds' },
       createdAt: m.at,
     });
   }

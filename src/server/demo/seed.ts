@@ -57,7 +57,7 @@ export async function seedReferenceData(db: Db): Promise<boolean> {
           adjustedWorkdays: entries.filter((e) => e.kind === 'ADJUSTED_WORKDAY').length,
         };
       }),
-      'official (built in)',
+      'official',
       null,
     ),
   );

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reasonSchema, statusCorrectionInputSchema } from '../../domain';
+import { type FlagDetail, reasonSchema, statusCorrectionInputSchema } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import {
   collections,
@@ -145,19 +145,22 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             reason: `${c.reason}（${request.body.reason ?? '复核确认'}）`,
             at: now,
           });
-          const flag = (type: 'reversal' | 'paid_without_funds', detail: string) =>
+          const flag = (type: 'reversal' | 'paid_without_funds', detail: FlagDetail) =>
             tx
               .insert(paidStatusFlags)
               .values({ type, decisionId: d.id, regionCode: d.regionCode, detail, createdAt: now });
           if (d.paymentStatus === 'paid' && c.toStatus === 'unpaid')
-            await flag('reversal', `Paid → unpaid by correction ${c.id}`);
+            await flag('reversal', { code: 'reversal_by_correction', params: { correctionId: c.id } });
           if (c.toStatus === 'paid') {
             const [{ n }] = await tx
               .select({ n: count() })
               .from(collections)
               .where(eq(collections.decisionId, d.id));
             if (n === 0)
-              await flag('paid_without_funds', `Marked paid by correction ${c.id} with no bank collection`);
+              await flag('paid_without_funds', {
+                code: 'paid_by_correction_without_collection',
+                params: { correctionId: c.id },
+              });
           }
           const [after] = await tx
             .update(statusCorrections)

@@ -14,6 +14,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { COLLECTION_CHANNELS, FLAG_TYPES, PAYMENT_STATUSES } from '../../../domain/decisions';
+import type { FlagDetail } from '../../../domain/i18n/flags';
 import { timestamps, versioned } from './common';
 import { billingCodes } from './master-data';
 import { banks, units } from './organisation';
@@ -106,7 +107,8 @@ export const paidStatusFlags = pgTable(
     decisionId: integer('decision_id').references(() => decisions.id),
     collectionId: bigint('collection_id', { mode: 'number' }),
     regionCode: text('region_code'),
-    detail: text('detail'),
+    /** Why the flag was raised, as a code the SPA words (`FlagDetail`); English texts migrated in 0013. */
+    detail: jsonb('detail').$type<FlagDetail>(),
     state: text('state', { enum: ['open', 'reviewed'] })
       .default('open')
       .notNull(),
