@@ -20,7 +20,7 @@ test('finance imports the 2024 calendar after fixing a bad row, then computes th
   await expect(page.getByText('1 处错误，未导入任何数据')).toBeVisible();
   const errors = page.getByRole('table', { name: '错误明细' });
   await expect(errors.getByRole('cell', { name: '23', exact: true })).toBeVisible();
-  await expect(errors.getByText('"2024-06-31" is not a real date YYYY-MM-DD')).toBeVisible();
+  await expect(errors.getByText('“2024-06-31”不是有效日期（YYYY-MM-DD）')).toBeVisible();
   await expect(page.getByRole('button', { name: '导入' })).toBeDisabled();
 
   await page.getByRole('menuitem', { name: '节假日安排' }).click();
