@@ -9,6 +9,7 @@ import {
   DateField,
   FunctionField,
   List,
+  ReferenceField,
   TextField,
   TopToolbar,
   useDataProvider,
@@ -92,7 +93,9 @@ export const InstitutionKeyList = () => (
         <Institution />
       </DataTable.Col>
       <DataTable.Col source="bankId">
-        <TextField source="bankId" emptyText="—" />
+        <ReferenceField source="bankId" reference="banks" link={false} emptyText="—">
+          <TextField source="name" />
+        </ReferenceField>
       </DataTable.Col>
       <DataTable.Col source="status">
         <Status />
