@@ -145,7 +145,9 @@ export function ImportPage<R extends ImportResult>({
                   <TableRow key={`${e.row}-${e.field}`}>
                     <TableCell>{e.row}</TableCell>
                     <TableCell>
-                      {translate(`resources.${resource}.fields.${e.field}`, { _: e.field })}
+                      {translate(`resources.${resource}.fields.${e.field}`, {
+                        _: translate(`app.import_fields.${e.field}`, { _: e.field }),
+                      })}
                     </TableCell>
                     <TableCell>
                       {translate(`app.field_errors.${e.code}`, { _: e.message, ...formatParams(e.params) })}

@@ -263,6 +263,20 @@ export const enApp = {
     // Code texts shared with the server live in src/domain/i18n.
     errors: errorTexts.en,
     field_errors: fieldErrorTexts.en,
+    // Columns of the import files that are not fields of the resource they fill.
+    import_fields: {
+      row: 'Whole row',
+      file: 'File',
+      treasuryCode: 'Treasury code',
+      amount: 'Amount (yuan)',
+      unitCode: 'Unit code',
+      fine: 'Fine (yuan)',
+      suspensions: 'Suspensions',
+      date: 'Date',
+      kind: 'Kind',
+      name: 'Name',
+      region: 'Region',
+    },
     flag_details: flagDetailTexts.en,
     enums: {
       owner: discrepancyOwnerTexts.en,

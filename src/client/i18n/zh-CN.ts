@@ -253,6 +253,20 @@ export const zhApp: Tree<typeof enApp> = {
     // Code texts shared with the server live in src/domain/i18n.
     errors: errorTexts['zh-CN'],
     field_errors: fieldErrorTexts['zh-CN'],
+    // Columns of the import files that are not fields of the resource they fill.
+    import_fields: {
+      row: '整行',
+      file: '文件',
+      treasuryCode: '国库代码',
+      amount: '金额（元）',
+      unitCode: '执罚单位代码',
+      fine: '罚款金额（元）',
+      suspensions: '暂停计算期间',
+      date: '日期',
+      kind: '类型',
+      name: '名称',
+      region: '行政区划',
+    },
     flag_details: flagDetailTexts['zh-CN'],
     enums: {
       owner: discrepancyOwnerTexts['zh-CN'],
