@@ -54,3 +54,27 @@ UPDATE "calendar_years" SET "source" = CASE
   WHEN "source" = 'json import' THEN 'json_import'
   ELSE "source"
 END;
+--> statement-breakpoint
+-- A decision event's system-made reason becomes a code in "detail"; "reason" keeps only what people wrote.
+ALTER TABLE "decision_events" ADD COLUMN "detail" jsonb;
+--> statement-breakpoint
+UPDATE "decision_events" SET
+  "detail" = CASE
+    WHEN "reason" ~ '^bank \S+ \S+ \S+$' THEN jsonb_build_object(
+      'code', 'bank_collection',
+      'params', jsonb_build_object(
+        'bankId', (regexp_match("reason", '^bank (\S+) (\S+) (\S+)$'))[1],
+        'channel', (regexp_match("reason", '^bank (\S+) (\S+) (\S+)$'))[2],
+        'bankTxnId', (regexp_match("reason", '^bank (\S+) (\S+) (\S+)$'))[3]))
+    WHEN "reason" = 'bank push' THEN jsonb_build_object(
+      'code', 'bank_collection',
+      'params', jsonb_build_object('bankTxnId', coalesce(
+        (SELECT c."bank_txn_id" FROM "collections" c WHERE c."id" = "decision_events"."collection_id"), '')))
+    ELSE jsonb_build_object(
+      'code', 'refund_executed',
+      'params', jsonb_build_object(
+        'refundId', ((regexp_match("reason", '^refund (\d+) executed'))[1])::int,
+        'amountFen', ((regexp_match("reason", '\((\d+) fen\)$'))[1])::bigint))
+  END,
+  "reason" = NULL
+WHERE "reason" ~ '^bank \S+ \S+ \S+$' OR "reason" = 'bank push' OR "reason" ~ '^refund \d+ executed \(\d+ fen\)$';

@@ -10,7 +10,7 @@ export const CodedField = ({
   group,
 }: {
   source: string;
-  group: 'flag_details' | 'field_errors' | 'errors';
+  group: 'flag_details' | 'event_details' | 'field_errors' | 'errors';
   label?: string;
 }) => {
   const translate = useTranslate();

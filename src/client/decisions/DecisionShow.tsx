@@ -70,18 +70,24 @@ export const DecisionShow = () => (
               <Translated source="source" prefix="resources.decisions.sources" />
             </DataTable.Col>
             <DataTable.Col source="actorName" label="resources.decisions.events.actor">
-              <FunctionField<{ actorName: string | null; keyId: string | null }>
-                render={(r) => r.actorName ?? r.keyId ?? '—'}
+              <FunctionField<{ actorName: string | null; keyBankName: string | null; keyId: string | null }>
+                render={(r) => r.actorName ?? r.keyBankName ?? r.keyId ?? '—'}
               />
             </DataTable.Col>
-            <DataTable.Col source="reason" label="resources.decisions.events.reason" />
+            <DataTable.Col source="reason" label="resources.decisions.events.reason">
+              <FunctionField<{ reason: string | null; detail: object | null }>
+                render={(r) =>
+                  r.detail ? <CodedField source="detail" group="event_details" /> : (r.reason ?? '—')
+                }
+              />
+            </DataTable.Col>
           </DataTable>
         </ArrayField>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.decisions.section.collections" path="collections">
         <ArrayField source="collections" label={false}>
           <DataTable bulkActionButtons={false} rowClick={false}>
-            <DataTable.Col source="bankId" label="resources.decisions.collections.bank" />
+            <DataTable.Col source="bankName" label="resources.decisions.collections.bank" />
             <DataTable.Col source="bankTxnId" label="resources.decisions.collections.txn" />
             <DataTable.Col source="amountFen" label="resources.decisions.collections.amount">
               <FenField source="amountFen" />

@@ -5,6 +5,7 @@ import {
   calendarSourceTexts,
   discrepancyOwnerTexts,
   errorTexts,
+  eventDetailTexts,
   fieldErrorTexts,
   flagDetailTexts,
   treasuryEntrySourceTexts,
@@ -278,6 +279,7 @@ export const enApp = {
       region: 'Region',
     },
     flag_details: flagDetailTexts.en,
+    event_details: eventDetailTexts.en,
     enums: {
       owner: discrepancyOwnerTexts.en,
       calendar_source: calendarSourceTexts.en,

@@ -4,6 +4,7 @@ import {
   calendarSourceTexts,
   discrepancyOwnerTexts,
   errorTexts,
+  eventDetailTexts,
   fieldErrorTexts,
   flagDetailTexts,
   treasuryEntrySourceTexts,
@@ -268,6 +269,7 @@ export const zhApp: Tree<typeof enApp> = {
       region: '行政区划',
     },
     flag_details: flagDetailTexts['zh-CN'],
+    event_details: eventDetailTexts['zh-CN'],
     enums: {
       owner: discrepancyOwnerTexts['zh-CN'],
       calendar_source: calendarSourceTexts['zh-CN'],

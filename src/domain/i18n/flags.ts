@@ -36,6 +36,22 @@ const en: Record<FlagDetailCode, string> = {
 
 export const flagDetailTexts: Texts<FlagDetailCode> = { 'zh-CN': zh, en };
 
+// What moved a decision's payment status when no person wrote a reason (`events[].detail`).
+const eventZh = {
+  bank_collection: '银行缴款到账（流水 %{bankTxnId}）',
+  refund_executed: '退付 #%{refundId} 已退 %{amountFen}',
+  legacy_text: '%{text}',
+};
+export type EventDetailCode = keyof typeof eventZh;
+export const eventDetailTexts: Texts<EventDetailCode> = {
+  'zh-CN': eventZh,
+  en: {
+    bank_collection: 'Bank collection (transaction %{bankTxnId})',
+    refund_executed: 'Refund #%{refundId} executed: %{amountFen}',
+    legacy_text: '%{text}',
+  },
+};
+
 export interface FlagDetail {
   code: FlagDetailCode;
   params?: Record<string, string | number>;

@@ -1,6 +1,6 @@
 import { errorTexts } from './errors';
 import { fieldErrorTexts } from './field-errors';
-import { flagDetailTexts } from './flags';
+import { eventDetailTexts, flagDetailTexts } from './flags';
 import type { Coded, Lang } from './format';
 import { fill } from './format';
 
@@ -11,7 +11,12 @@ export * from './flags';
 export * from './format';
 export * from './zod-issues';
 
-const GROUPS = { errors: errorTexts, fieldErrors: fieldErrorTexts, flagDetails: flagDetailTexts };
+const GROUPS = {
+  errors: errorTexts,
+  fieldErrors: fieldErrorTexts,
+  flagDetails: flagDetailTexts,
+  eventDetails: eventDetailTexts,
+};
 export type TextGroup = keyof typeof GROUPS;
 
 /**

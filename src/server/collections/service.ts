@@ -97,7 +97,10 @@ async function settle(
     source: 'bank',
     keyId,
     collectionId: collection.id,
-    reason: `bank ${collection.bankId} ${collection.channel} ${collection.bankTxnId}`,
+    detail: {
+      code: 'bank_collection',
+      params: { bankTxnId: collection.bankTxnId, bankId: collection.bankId, channel: collection.channel },
+    },
     at: clock.now(),
   });
   return { flags, decisionStatus: 'paid' as const, expectedFen: expected };

@@ -72,6 +72,18 @@ describe('migration 0013: coded flag details', () => {
        values (2025, '', 1, 0, 'official (built in)', now()), (2027, '', 1, 0, 'csv import', now())`,
     );
 
+    // Only the event rows matter here; the decision they point to is left out (foreign keys off).
+    const decisionId = 1;
+    await client.query('set session_replication_role = replica');
+    await client.query(
+      `insert into decision_events (decision_id, to_status, source, reason, at) values
+         ($1, 'paid', 'bank', 'bank ICBC counter ICBC-77', now()),
+         ($1, 'partially_refunded', 'refund', 'refund 12 executed (5000 fen)', now()),
+         ($1, 'unpaid', 'manual', '当事人持缴款凭证到队核实', now())`,
+      [decisionId],
+    );
+    await client.query('set session_replication_role = default');
+
     await migrate(db, { migrationsFolder: full });
 
     const { rows } = await client.query<{ detail: unknown }>(
@@ -80,6 +92,21 @@ describe('migration 0013: coded flag details', () => {
     expect(rows.map((r) => r.detail)).toEqual([...OLD_TEXTS.map(([, coded]) => coded), null]);
     const sources = await client.query<{ source: string }>('select source from calendar_years order by year');
     expect(sources.rows.map((r) => r.source)).toEqual(['official', 'csv_import']);
+    const events = await client.query<{ reason: string | null; detail: unknown }>(
+      'select reason, detail from decision_events where decision_id = $1 order by id desc limit 3',
+      [decisionId],
+    );
+    expect(events.rows.reverse()).toEqual([
+      {
+        reason: null,
+        detail: {
+          code: 'bank_collection',
+          params: { bankId: 'ICBC', channel: 'counter', bankTxnId: 'ICBC-77' },
+        },
+      },
+      { reason: null, detail: { code: 'refund_executed', params: { refundId: 12, amountFen: 5000 } } },
+      { reason: '当事人持缴款凭证到队核实', detail: null },
+    ]);
     await client.close();
   });
 });

@@ -16,10 +16,12 @@ import {
 } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import {
+  banks,
   billingCodes,
   collections,
   decisionEvents,
   decisions,
+  institutionKeys,
   paidStatusFlags,
   units,
   users,
@@ -113,20 +115,27 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               toStatus: decisionEvents.toStatus,
               source: decisionEvents.source,
               reason: decisionEvents.reason,
+              detail: decisionEvents.detail,
               keyId: decisionEvents.keyId,
               actorName: users.displayName,
+              // A bank's key acts for the bank: show whose key it was, not only its id.
+              keyBankName: banks.name,
               collectionId: decisionEvents.collectionId,
               at: decisionEvents.at,
             })
             .from(decisionEvents)
             .leftJoin(users, eq(users.id, decisionEvents.actorId))
+            .leftJoin(institutionKeys, eq(institutionKeys.id, decisionEvents.keyId))
+            .leftJoin(banks, eq(banks.id, institutionKeys.bankId))
             .where(eq(decisionEvents.decisionId, row.id))
             .orderBy(asc(decisionEvents.at), asc(decisionEvents.id)),
           db
-            .select()
+            .select({ c: collections, bankName: banks.name })
             .from(collections)
+            .innerJoin(banks, eq(banks.id, collections.bankId))
             .where(eq(collections.decisionId, row.id))
-            .orderBy(asc(collections.collectedAt)),
+            .orderBy(asc(collections.collectedAt))
+            .then((rows) => rows.map((r) => ({ ...r.c, bankName: r.bankName }))),
           db
             .select()
             .from(paidStatusFlags)

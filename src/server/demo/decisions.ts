@@ -203,7 +203,7 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
       createdAt: c.receivedAt,
     });
 
-  const byDecision = new Map(storedCollections.filter((c) => c.decisionId).map((c) => [c.decisionId, c.id]));
+  const byDecision = new Map(storedCollections.filter((c) => c.decisionId).map((c) => [c.decisionId, c]));
   const events: (typeof decisionEvents.$inferInsert)[] = inserted.map((d) => ({
     decisionId: d.id,
     toStatus: 'unpaid',
@@ -216,8 +216,11 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
       fromStatus: 'unpaid',
       toStatus: 'paid',
       source: 'bank',
-      collectionId: byDecision.get(p.decision.id) ?? null,
-      reason: 'bank push',
+      collectionId: byDecision.get(p.decision.id)?.id ?? null,
+      detail: {
+        code: 'bank_collection',
+        params: { bankTxnId: byDecision.get(p.decision.id)?.bankTxnId ?? '' },
+      },
       at: p.at,
     });
   for (const m of manual) {

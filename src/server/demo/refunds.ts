@@ -169,7 +169,7 @@ export async function seedRefunds(tx: Tx, now: Date, today: string, thresholdFen
           toStatus: to,
           source: 'refund',
           actorId: byName.treasury,
-          reason: `refund ${r.id} executed (${amountFen} fen)`,
+          detail: { code: 'refund_executed', params: { refundId: r.id, amountFen } },
           at,
         });
       }

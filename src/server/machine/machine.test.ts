@@ -181,6 +181,13 @@ describe('collections', () => {
       shown.events.map((e: { toStatus: string; source: string }) => `${e.source}:${e.toStatus}`),
     ).toEqual(['import:unpaid', 'bank:paid']);
     expect(shown.events[1].keyId).toBe(icbc.id);
+    // Coded for the SPA, with the bank named instead of only its key id or code.
+    expect(shown.events[1]).toMatchObject({
+      reason: null,
+      detail: { code: 'bank_collection', params: { bankTxnId: 'ICBCTXN0001' } },
+      keyBankName: expect.stringMatching(/工商银行/),
+    });
+    expect(shown.collections[0].bankName).toMatch(/工商银行/);
   });
 
   it('a replay returns the first response and writes nothing; the same key with another body is a 422', async () => {

@@ -131,6 +131,7 @@ describe('refund chain for a traffic-police unit', () => {
       source: 'refund',
       fromStatus: 'paid',
       toStatus: after.paymentStatus,
+      detail: { code: 'refund_executed', params: { refundId: r.id, amountFen: 1_000 } },
     });
     expect(await auditFor(r.id)).toEqual([
       'create',

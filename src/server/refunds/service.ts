@@ -243,7 +243,7 @@ async function applyToDecision(ctx: AppContext, tx: Tx, actor: Actor, refund: Re
     toStatus: to,
     source: 'refund',
     actorId: actor.id,
-    reason: `refund ${refund.id} executed (${refund.amountFen} fen)`,
+    detail: { code: 'refund_executed', params: { refundId: refund.id, amountFen: refund.amountFen } },
     at: ctx.clock.now(),
   });
 }

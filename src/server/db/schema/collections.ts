@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { COLLECTION_CHANNELS, FLAG_TYPES, PAYMENT_STATUSES } from '../../../domain/decisions';
 import type { FlagDetail } from '../../../domain/i18n/flags';
+import type { Coded } from '../../../domain/i18n/format';
 import { timestamps, versioned } from './common';
 import { billingCodes } from './master-data';
 import { banks, units } from './organisation';
@@ -64,7 +65,10 @@ export const decisionEvents = pgTable(
     source: text('source', { enum: ['bank', 'manual', 'refund', 'import'] }).notNull(),
     actorId: integer('actor_id').references(() => users.id),
     keyId: text('key_id'),
+    /** What a person wrote; system-made events carry `detail` instead. */
     reason: text('reason'),
+    /** A code the SPA words (bank collection, executed refund); English reasons migrated in 0013. */
+    detail: jsonb('detail').$type<Coded>(),
     collectionId: bigint('collection_id', { mode: 'number' }),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
