@@ -48,8 +48,11 @@ test('the bank simulator pays a decision and police HQ sees it paid with the eve
   await expect(page.getByText('已缴款').first()).toBeVisible();
   await page.getByRole('tab', { name: '状态变更记录' }).click();
   await expect(page.getByRole('cell', { name: '银行推送' })).toBeVisible();
+  // The key's bank by name and the event in words, not "bank CCB counter …".
+  await expect(page.getByRole('cell', { name: '中国建设银行青海省分行' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^银行缴款到账（流水 / })).toBeVisible();
   await page.getByRole('tab', { name: '缴款记录' }).click();
-  await expect(page.getByRole('cell', { name: 'CCB', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '中国建设银行青海省分行', exact: true })).toBeVisible();
 });
 
 test('a single-user manual change is flagged; a correction needs a second officer', async ({
@@ -147,7 +150,7 @@ test('police HQ sees the sync-lag trend and imports decisions from a CSV, fixing
   await content.fill([header, row('1', '1,234.50'), row('2', '12.345')].join('\n'));
   await page.getByRole('button', { name: '预览' }).click();
   await expect(
-    page.getByRole('table', { name: '错误明细' }).getByRole('cell', { name: 'fine' }),
+    page.getByRole('table', { name: '错误明细' }).getByRole('cell', { name: '罚款金额（元）' }),
   ).toBeVisible();
   await content.fill([header, row('1', '1,234.50'), row('2', '200')].join('\n'));
   await page.getByRole('button', { name: '预览' }).click();
