@@ -63,10 +63,18 @@ export const ReconciliationRunShow = () => (
         <RunProgress />
       </Labeled>
       <TextField source="found" />
-      <TextField source="error" emptyText="—" />
+      <RunError source="error" />
       <Labeled label="resources.reconciliation-runs.fields.byType">
         <Counts />
       </Labeled>
     </SimpleShowLayout>
   </Show>
 );
+
+/** A failed run keeps the server's English cause for operators (hover); the screen says it in words. */
+function RunError(_: { source: string }) {
+  const translate = useTranslate();
+  const record = useRecordContext<{ error: string | null }>();
+  if (!record?.error) return <>—</>;
+  return <span title={record.error}>{translate('app.errors.internal')}</span>;
+}
