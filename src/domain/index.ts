@@ -21,3 +21,4 @@ export * from './schemas';
 export * from './supervision-notes';
 export * from './treasury-entry-import';
 export * from './users';
+export * from './workflows';
