@@ -96,10 +96,11 @@ export function discrepancyRefusal(
   action: 'explain' | 'resolve',
   d: { state: string; type?: string; locked?: boolean },
 ): Refusal | null {
-  if (!nextState(DISCREPANCY_STEPS, d.state as DiscrepancyStateName, action)) return 'wrong_state';
-  if (d.locked) return 'period_locked';
+  // Whose step it is answers first (403 before 409), as everywhere in the API.
   const owner = d.type ? DISCREPANCY_OWNER[d.type as DiscrepancyType] : undefined;
   if (action === 'explain' && owner && role !== owner && role !== 'finance') return 'not_your_step';
+  if (!nextState(DISCREPANCY_STEPS, d.state as DiscrepancyStateName, action)) return 'wrong_state';
+  if (d.locked) return 'period_locked';
   return null;
 }
 
@@ -109,8 +110,8 @@ export function correctionRefusal(
   action: 'confirm' | 'reject',
   c: { state: string; proposedBy?: number },
 ): Refusal | null {
-  if (!nextState(STATUS_CORRECTION_STEPS, c.state as CorrectionState, action)) return 'wrong_state';
   if (c.proposedBy === userId) return 'four_eyes';
+  if (!nextState(STATUS_CORRECTION_STEPS, c.state as CorrectionState, action)) return 'wrong_state';
   return null;
 }
 
