@@ -1,0 +1,129 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { users } from '../../../mocks/fixtures';
+import { renderAt, setupMockApi } from '../test/renderApp';
+
+const { api, server } = setupMockApi();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const listOf = (resource: string, rows: object[]) =>
+  HttpResponse.json(rows, {
+    headers: {
+      'Content-Range': `${resource} 0-${Math.max(rows.length - 1, 0)}/${rows.length}`,
+      'Access-Control-Expose-Headers': 'Content-Range',
+    },
+  });
+
+const writeOff = (id: number, status: string) => ({
+  id,
+  unitId: 1,
+  unitName: '城东大队',
+  regionCode: '630102',
+  typeCode: 'onsite_receipt',
+  startNo: 2001,
+  endNo: 2050,
+  count: 50,
+  status,
+  requestedAt: '2026-03-10T02:00:00.000Z',
+  decisionReason: null,
+});
+
+const refund = {
+  id: 31,
+  status: 'reviewed',
+  reason: 'overpaid',
+  amountFen: 1_234_560,
+  unitId: 7,
+  unitName: '城中区市场监督管理局',
+  regionCode: '630103',
+  decisionId: 5,
+  decisionNumber: '青市监罚〔2026〕17号',
+  createdBy: 12,
+  createdByName: '城中区 李娜',
+  reviewedBy: 13,
+  payeeName: '西宁鑫源商贸有限公司',
+  payeeAccount: '6222****1234',
+  payeeBank: '中国工商银行西宁城中支行',
+  note: null,
+  voucherNumber: null,
+  lastReason: null,
+  version: 3,
+  approvals: [] as { userId: number; name: string; at: string }[],
+  events: [],
+  attachments: [],
+  vouchers: [],
+  decision: null,
+  balance: { paidFen: 1_300_000, refundableFen: 65_440, earlier: [] },
+};
+
+let posted: { path: string; body: unknown }[] = [];
+beforeEach(() => {
+  api.state.user = users.finance;
+  posted = [];
+});
+
+const record = (path: string, body: unknown) => posted.push({ path, body });
+
+describe('receipt write-offs 缴销', () => {
+  it('a decided write-off offers no approve button; approving a waiting one restates unit, range and count first', async () => {
+    const rows = [writeOff(1, 'requested'), writeOff(2, 'approved'), writeOff(3, 'rejected')];
+    server.use(
+      http.get('/api/receipt-write-offs', () => listOf('receipt-write-offs', rows)),
+      http.post('/api/receipt-write-offs/:id/approve', async ({ request, params }) => {
+        record(new URL(request.url).pathname, await request.json());
+        rows[Number(params.id) - 1] = writeOff(Number(params.id), 'approved');
+        return HttpResponse.json(rows[Number(params.id) - 1]);
+      }),
+    );
+    renderAt('/receipt-write-offs');
+    expect(await screen.findAllByText('城东大队')).toHaveLength(3);
+    // Only the waiting one can be decided: one approve and one reject button in the whole list.
+    const approve = screen.getAllByRole('button', { name: '同意缴销' });
+    expect(approve).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: '退回' })).toHaveLength(1);
+    fireEvent.click(approve[0]);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('step-confirmation')).toHaveTextContent(
+      '批准缴销：城东大队 的罚款收据 2001–2050，共 50 份。批准后这些存根即核销，不能撤销。',
+    );
+    expect(posted).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(posted).toEqual([{ path: '/api/receipt-write-offs/1/approve', body: {} }]));
+    await waitFor(() => expect(screen.queryAllByRole('button', { name: '同意缴销' })).toHaveLength(0));
+  });
+});
+
+describe('refund approval 批准', () => {
+  const serve = (r: typeof refund) =>
+    server.use(
+      http.get('/api/refunds/:id', () => HttpResponse.json(r)),
+      http.post('/api/refunds/:id/:action', async ({ request }) => {
+        record(new URL(request.url).pathname, await request.json());
+        return HttpResponse.json({ ...r, approvals: [{ userId: users.finance.id, name: 'x', at: '' }] });
+      }),
+    );
+
+  it('restates amount in yuan, payee, unit and decision before approving', async () => {
+    serve(refund);
+    renderAt('/refunds/31/show');
+    fireEvent.click(await screen.findByRole('button', { name: '批准' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('step-confirmation')).toHaveTextContent(
+      '批准：向「西宁鑫源商贸有限公司」退付 ¥12,345.60（城中区市场监督管理局，决定书 青市监罚〔2026〕17号）。',
+    );
+    expect(posted).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(posted).toEqual([{ path: '/api/refunds/31/approve', body: {} }]));
+  });
+
+  it('the finance user who approved already sees 批准 disabled, with the reason', async () => {
+    serve({ ...refund, approvals: [{ userId: users.finance.id, name: '财政厅 王敏', at: '2026-03-15T02:00:00Z' }] });
+    renderAt('/refunds/31/show');
+    const approve = await screen.findByRole('button', { name: '批准' });
+    expect(approve).toBeDisabled();
+    expect(screen.getByLabelText('您已批准过，第二次审批须由另一位财政人员完成')).toBeInTheDocument();
+  });
+});
