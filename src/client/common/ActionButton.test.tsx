@@ -127,3 +127,92 @@ describe('refund approval 批准', () => {
     expect(screen.getByLabelText('您已批准过，第二次审批须由另一位财政人员完成')).toBeInTheDocument();
   });
 });
+
+describe('status corrections (four eyes)', () => {
+  it('the proposing officer sees confirm and reject disabled with the reason; another officer may decide', async () => {
+    const rows = [
+      {
+        id: 9,
+        decisionId: 5,
+        decisionNumber: '青公交决字〔2026〕00017号',
+        toStatus: 'paid',
+        reason: '当事人提供缴款凭证',
+        proposedBy: users.police.id,
+        proposedByName: users.police.displayName,
+        state: 'proposed',
+        decisionNote: null,
+        createdAt: '2026-03-15T02:00:00.000Z',
+      },
+    ];
+    server.use(http.get('/api/status-corrections', () => listOf('status-corrections', rows)));
+    api.state.user = users.police;
+    const view = renderAt('/status-corrections');
+    const confirm = await screen.findByRole('button', { name: '确认' });
+    expect(confirm).toBeDisabled();
+    expect(screen.getAllByLabelText('本人提出的更正须由另一位民警确认或驳回')).toHaveLength(2);
+    view.unmount();
+    api.state.user = { ...users.police, id: 5, username: 'police2' };
+    renderAt('/status-corrections');
+    expect(await screen.findByRole('button', { name: '确认' })).toBeEnabled();
+  });
+});
+
+describe('month sign-off 签认', () => {
+  const table = (reconciled: boolean) => ({
+    month: '2026-02',
+    timetable: {
+      monthEnd: '2026-02-28',
+      treasuryTable: '2026-03-03',
+      unitConfirmation: '2026-03-05',
+      monthlyReport: '2026-03-05',
+    },
+    banks: [
+      {
+        bankId: 'ICBC',
+        bankName: '中国工商银行青海省分行',
+        signoffs: { finance: null, police: null, bank: null },
+        locked: false,
+        late: [],
+        reconciled,
+        openDiscrepancies: [
+          { type: 'amount_mismatch', count: 3, platformFen: 60_000, bankFen: 55_000 },
+          { type: 'remitted_not_entered', count: 1, platformFen: 12_300, bankFen: 0 },
+        ],
+      },
+    ],
+  });
+
+  it('is disabled until a run covered the month, then names the open discrepancies and needs an acknowledgement', async () => {
+    let reconciled = false;
+    server.use(
+      http.get('/api/reconciliation-signoffs', () => HttpResponse.json(table(reconciled))),
+      http.post('/api/reconciliation-signoffs', async ({ request }) => {
+        record(new URL(request.url).pathname, await request.json());
+        return HttpResponse.json({ locked: false }, { status: 201 });
+      }),
+    );
+    const view = renderAt('/reconciliation-signoffs');
+    const early = await screen.findByRole('button', { name: '签认' });
+    expect(early).toBeDisabled();
+    expect(screen.getByLabelText('该月该行尚未完成对账，暂不能签认')).toBeInTheDocument();
+    view.unmount();
+
+    reconciled = true;
+    renderAt('/reconciliation-signoffs');
+    fireEvent.click(await screen.findByRole('button', { name: '签认' }));
+    const dialog = await screen.findByRole('dialog');
+    const text = within(dialog).getByTestId('step-confirmation');
+    expect(text).toHaveTextContent('签认 2026-02 中国工商银行青海省分行 的对账结果');
+    expect(text).toHaveTextContent('尚有 4 条未解决的差异');
+    expect(text).toHaveTextContent('金额不符：3 条，平台金额 ¥600.00，银行金额 ¥550.00');
+    const confirm = within(dialog).getByRole('button', { name: '确定' });
+    expect(confirm).toBeDisabled();
+    fireEvent.click(within(dialog).getByRole('checkbox'));
+    fireEvent.click(confirm);
+    await waitFor(() =>
+      expect(posted).toEqual([
+        { path: '/api/reconciliation-signoffs', body: { month: '2026-02', bankId: 'ICBC' } },
+      ]),
+    );
+  });
+});
