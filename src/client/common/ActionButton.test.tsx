@@ -120,7 +120,10 @@ describe('refund approval 批准', () => {
   });
 
   it('the finance user who approved already sees 批准 disabled, with the reason', async () => {
-    serve({ ...refund, approvals: [{ userId: users.finance.id, name: '财政厅 王敏', at: '2026-03-15T02:00:00Z' }] });
+    serve({
+      ...refund,
+      approvals: [{ userId: users.finance.id, name: '财政厅 王敏', at: '2026-03-15T02:00:00Z' }],
+    });
     renderAt('/refunds/31/show');
     const approve = await screen.findByRole('button', { name: '批准' });
     expect(approve).toBeDisabled();
@@ -151,7 +154,8 @@ describe('status corrections (four eyes)', () => {
     expect(confirm).toBeDisabled();
     expect(screen.getAllByLabelText('本人提出的更正须由另一位民警确认或驳回')).toHaveLength(2);
     view.unmount();
-    api.state.user = { ...users.police, id: 5, username: 'police2' };
+    // A second officer (the fixtures have one police user; only the id matters here).
+    api.state.user = { ...users.police, id: 5 } as unknown as typeof users.police;
     renderAt('/status-corrections');
     expect(await screen.findByRole('button', { name: '确认' })).toBeEnabled();
   });
@@ -176,7 +180,7 @@ describe('month sign-off 签认', () => {
         reconciled,
         openDiscrepancies: [
           { type: 'amount_mismatch', count: 3, platformFen: 60_000, bankFen: 55_000 },
-          { type: 'remitted_not_entered', count: 1, platformFen: 12_300, bankFen: 0 },
+          { type: 'remitted_not_entered', count: 1, platformFen: 12_300, bankFen: null },
         ],
       },
     ],
@@ -205,6 +209,8 @@ describe('month sign-off 签认', () => {
     expect(text).toHaveTextContent('签认 2026-02 中国工商银行青海省分行 的对账结果');
     expect(text).toHaveTextContent('尚有 4 条未解决的差异');
     expect(text).toHaveTextContent('金额不符：3 条，平台金额 ¥600.00，银行金额 ¥550.00');
+    expect(text).toHaveTextContent('已缴库未入库：1 条，平台金额 ¥123.00');
+    expect(text).not.toHaveTextContent('银行金额 ¥0.00');
     const confirm = within(dialog).getByRole('button', { name: '确定' });
     expect(confirm).toBeDisabled();
     fireEvent.click(within(dialog).getByRole('checkbox'));

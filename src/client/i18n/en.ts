@@ -123,7 +123,10 @@ export const enApp = {
       signoff:
         'Sign the reconciliation of %{month} for %{bank}. Once all three parties sign, the month is locked: no more explanations or runs.',
       signoff_open: '%{count} discrepancies are still open:',
-      signoff_type: '%{type}: %{count}, platform %{platformFen}, bank %{bankFen}',
+      signoff_type: '%{type}: %{count}, %{amounts}',
+      signoff_platform: 'platform %{fen}',
+      signoff_bank: 'bank %{fen}',
+      signoff_separator: ', ',
       signoff_none: 'This bank has no open discrepancies this month.',
       signoff_ack: 'I am aware of the %{count} open discrepancies above and sign anyway',
     },

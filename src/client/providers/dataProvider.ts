@@ -216,7 +216,7 @@ export interface SignoffTable {
     late: string[];
     /** A completed run covered this month for the bank: only then may it be signed. */
     reconciled: boolean;
-    openDiscrepancies: { type: string; count: number; platformFen: number; bankFen: number }[];
+    openDiscrepancies: { type: string; count: number; platformFen: number | null; bankFen: number | null }[];
   }[];
 }
 

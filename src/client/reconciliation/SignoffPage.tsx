@@ -269,8 +269,17 @@ const SignDialog = ({
                   {translate('app.step_confirm.signoff_type', {
                     type: translate(`resources.discrepancies.types.${d.type}`),
                     count: d.count,
-                    platformFen: formatFen(d.platformFen),
-                    bankFen: formatFen(d.bankFen),
+                    // Only the sides the findings have: a line only the bank has shows no platform amount.
+                    amounts: [
+                      d.platformFen === null
+                        ? null
+                        : translate('app.step_confirm.signoff_platform', { fen: formatFen(d.platformFen) }),
+                      d.bankFen === null
+                        ? null
+                        : translate('app.step_confirm.signoff_bank', { fen: formatFen(d.bankFen) }),
+                    ]
+                      .filter(Boolean)
+                      .join(translate('app.step_confirm.signoff_separator')),
                   })}
                 </li>
               ))}

@@ -260,6 +260,7 @@ export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
+const fenOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const inMonth = (column: Column, month: string) => sql`to_char(${column}, 'YYYY-MM') = ${month}`;
 
 /** Banks with a completed run (for them, or for every bank) over a day or the whole of `month`. */
@@ -309,8 +310,9 @@ export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             bankId: discrepancies.bankId,
             type: discrepancies.type,
             count: count(),
-            platformFen: sql<number>`coalesce(sum(${discrepancies.platformFen}), 0)`.mapWith(Number),
-            bankFen: sql<number>`coalesce(sum(${discrepancies.bankFen}), 0)`.mapWith(Number),
+            // Null when no finding of the type has that side (a line only the bank has).
+            platformFen: sql<number | null>`sum(${discrepancies.platformFen})`.mapWith(fenOrNull),
+            bankFen: sql<number | null>`sum(${discrepancies.bankFen})`.mapWith(fenOrNull),
           })
           .from(discrepancies)
           .where(

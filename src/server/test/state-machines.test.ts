@@ -156,8 +156,8 @@ describe('reconciliation', () => {
     const abc = table.banks.find((b: { bankId: string }) => b.bankId === 'ABC');
     expect(abc.reconciled).toBe(true);
     expect(abc.openDiscrepancies).toEqual([
-      { type: 'amount_mismatch', count: 1, platformFen: 4_500, bankFen: 0 },
-      { type: 'remitted_not_entered', count: 1, platformFen: 12_300, bankFen: 0 },
+      { type: 'amount_mismatch', count: 1, platformFen: 4_500, bankFen: null },
+      { type: 'remitted_not_entered', count: 1, platformFen: 12_300, bankFen: null },
     ]);
     expect(table.banks.find((b: { bankId: string }) => b.bankId === 'CCB').reconciled).toBe(false);
     expect((await police.post('/api/reconciliation-signoffs', { month, bankId: 'ABC' })).statusCode).toBe(
