@@ -222,3 +222,35 @@ describe('month sign-off 签认', () => {
     );
   });
 });
+
+describe('bulk review of paid-status flags', () => {
+  it('a selection holding a reviewed flag cannot be reviewed again: the button is disabled with the reason', async () => {
+    const flag = (id: number, state: string) => ({
+      id,
+      type: 'sync_lag',
+      decisionId: null,
+      decisionNumber: `青公交决字〔2026〕0000${id}号`,
+      regionCode: '63',
+      detail: '',
+      state,
+      reviewNote: state === 'reviewed' ? '已核实' : null,
+      createdAt: '2026-03-15T02:00:00.000Z',
+    });
+    server.use(
+      http.get('/api/paid-status-flags', () =>
+        listOf('paid-status-flags', [flag(1, 'open'), flag(2, 'reviewed')]),
+      ),
+      http.get('/api/paid-status-flags/counts', () => HttpResponse.json({})),
+    );
+    api.state.user = users.police;
+    renderAt('/paid-status-flags');
+    await screen.findByText('青公交决字〔2026〕00001号');
+    // The first checkbox selects all; then one per row.
+    const rows = screen.getAllByRole('checkbox').slice(1);
+    fireEvent.click(rows[0]);
+    expect(await screen.findByRole('button', { name: '标记已核查' })).toBeEnabled();
+    fireEvent.click(rows[1]);
+    await waitFor(() => expect(screen.getByRole('button', { name: '标记已核查' })).toBeDisabled());
+    expect(screen.getByLabelText('所选标记中有 1 条已复核，请只选择待复核的标记')).toBeInTheDocument();
+  });
+});

@@ -144,6 +144,7 @@ export const enApp = {
       e_receipt_not_voidable: 'Electronic receipts are not voided; refund the payment instead',
       not_reconciled: 'No reconciliation run has covered this month and bank yet',
       already_signed: 'Signed',
+      flags_already_reviewed: '%{count} of the selected flags are reviewed already; select open flags only',
     },
     validation: {
       amount: 'Must be an amount in yuan, e.g. 1,234.50',

@@ -137,6 +137,7 @@ export const zhApp: Tree<typeof enApp> = {
       e_receipt_not_voidable: '财政电子票据不作废，请办理退付',
       not_reconciled: '该月该行尚未完成对账，暂不能签认',
       already_signed: '已签认',
+      flags_already_reviewed: '所选标记中有 %{count} 条已复核，请只选择待复核的标记',
     },
     validation: {
       amount: '请输入以元为单位的金额，如 1,234.50',
