@@ -254,3 +254,98 @@ describe('bulk review of paid-status flags', () => {
     expect(screen.getByLabelText('所选标记中有 1 条已复核，请只选择待复核的标记')).toBeInTheDocument();
   });
 });
+
+describe('discrepancies 对账差异', () => {
+  const finding = (id: number, type: string, locked: boolean) => ({
+    id,
+    runId: 1,
+    bankId: 'ICBC',
+    bankName: '中国工商银行青海省分行',
+    businessDate: '2026-02-10',
+    type,
+    refKey: `ICBC-${id}`,
+    platformFen: 20_000,
+    bankFen: 25_000,
+    owner: type === 'remitted_not_entered' ? 'treasury' : 'bank',
+    state: 'open',
+    note: null,
+    locked,
+  });
+
+  it('the bank explains its own findings only, and nothing in a signed-off month; each refusal says why', async () => {
+    server.use(
+      http.get('/api/discrepancies', () =>
+        listOf('discrepancies', [
+          finding(1, 'amount_mismatch', false),
+          finding(2, 'remitted_not_entered', false),
+          finding(3, 'amount_mismatch', true),
+        ]),
+      ),
+    );
+    api.state.user = {
+      ...users.police,
+      id: 20,
+      role: 'bank',
+      bankId: 'ICBC',
+    } as unknown as typeof users.police;
+    renderAt('/discrepancies');
+    await screen.findByText('ICBC-1');
+    const explain = screen.getAllByRole('button', { name: '说明' });
+    expect(explain.map((b) => (b as HTMLButtonElement).disabled)).toEqual([false, true, true]);
+    expect(screen.getByLabelText('该差异由其他责任方说明')).toBeInTheDocument();
+    expect(screen.getByLabelText('该月已三方签认锁定，须先由财政重新开放')).toBeInTheDocument();
+    // Resolving is finance's step: the bank is not offered it at all.
+    expect(screen.queryByRole('button', { name: '解决' })).not.toBeInTheDocument();
+  });
+});
+
+describe('receipts 作废', () => {
+  const receipt = (id: number, over: object) => ({
+    id,
+    typeCode: 'onsite_receipt',
+    code: '',
+    number: 1000 + id,
+    checkCode: null,
+    status: 'issued',
+    unitId: 1,
+    unitName: '城东大队',
+    decisionNumber: null,
+    payerName: null,
+    amountFen: 20_000,
+    issuedOn: '2026-03-10',
+    writtenOffAt: null,
+    voidReason: null,
+    refundStatus: null,
+    payerLink: null,
+    history: { movements: [], batch: null },
+    ...over,
+  });
+  const unit = { ...users.police, id: 30, role: 'unit', unitId: 1, regionCode: '630102' };
+
+  it.each([
+    ['an issued paper receipt may be voided', receipt(1, {}), 'enabled', null],
+    ['a voided receipt offers no void', receipt(2, { status: 'void', voidReason: '写错' }), 'absent', null],
+    [
+      'a written-off stub says why not',
+      receipt(3, { writtenOffAt: '2026-03-12T02:00:00.000Z' }),
+      'disabled',
+      '该票据存根已缴销，不能作废',
+    ],
+    [
+      'an e-receipt says why not',
+      receipt(4, { typeCode: 'e_receipt', code: '63010126' }),
+      'disabled',
+      '财政电子票据不作废，请办理退付',
+    ],
+  ])('%s', async (_, r, expected, reason) => {
+    server.use(http.get('/api/receipts/:id', () => HttpResponse.json(r)));
+    api.state.user = unit as unknown as typeof users.police;
+    renderAt(`/receipts/${r.id}/show`);
+    await screen.findByText(String(r.number));
+    const button = screen.queryByRole('button', { name: '作废' });
+    if (expected === 'absent') expect(button).not.toBeInTheDocument();
+    else if (expected === 'enabled') expect(button).toBeEnabled();
+    else expect(button).toBeDisabled();
+    if (reason) expect(screen.getByLabelText(reason)).toBeInTheDocument();
+  });
+});
