@@ -349,3 +349,37 @@ describe('receipts 作废', () => {
     if (reason) expect(screen.getByLabelText(reason)).toBeInTheDocument();
   });
 });
+
+describe('bulk approval 批量批准', () => {
+  it('restates how many refunds and how much in total before approving them', async () => {
+    const rows = [
+      { ...refund, id: 41, amountFen: 150_000 },
+      { ...refund, id: 42, amountFen: 250_050 },
+      { ...refund, id: 43, amountFen: 999_900 },
+    ];
+    server.use(
+      http.get('/api/refunds', () => listOf('refunds', rows)),
+      http.get('/api/units', () => listOf('units', [])),
+      http.post('/api/refunds/bulk/approve', async ({ request }) => {
+        const body = (await request.json()) as { ids: number[] };
+        record(new URL(request.url).pathname, body);
+        return HttpResponse.json({ results: body.ids.map((id) => ({ id, ok: true, status: 'approved' })) });
+      }),
+    );
+    renderAt('/refunds');
+    await screen.findAllByText(refund.decisionNumber);
+    const boxes = screen.getAllByRole('checkbox').filter((b) => b.closest('tbody'));
+    fireEvent.click(boxes[0]);
+    fireEvent.click(boxes[1]);
+    fireEvent.click(await screen.findByRole('button', { name: '批量批准' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('step-confirmation')).toHaveTextContent(
+      '批准所选 2 笔退付申请，合计 ¥4,000.50。',
+    );
+    expect(posted).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
+    await waitFor(() =>
+      expect(posted).toEqual([{ path: '/api/refunds/bulk/approve', body: { ids: [41, 42] } }]),
+    );
+  });
+});
