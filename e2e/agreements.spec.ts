@@ -21,6 +21,11 @@ test('finance creates, activates and files an agreement', async ({ page }) => {
   await expect(page.getByText('QCK-E2E-CCB-100').first()).toBeVisible();
   await expect(page.getByText('草稿').first()).toBeVisible();
   await page.getByRole('button', { name: '生效' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('step-confirmation')).toContainText(
+    '使协议 QCK-E2E-CCB-100（中国建设银行青海省分行，海东市）生效',
+  );
+  await dialog.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('协议已生效')).toBeVisible();
   await expect(page.getByRole('button', { name: '暂停' })).toBeVisible();
 

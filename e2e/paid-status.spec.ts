@@ -75,9 +75,9 @@ test('a single-user manual change is flagged; a correction needs a second office
   await expect(page.getByText('已提出更正，需另一名民警复核确认')).toBeVisible();
 
   await page.getByRole('menuitem', { name: '状态更正' }).click();
-  await page.getByRole('button', { name: '确认' }).first().click();
-  await page.getByRole('button', { name: '确定' }).click();
-  await expect(page.getByText('提出人不能自行确认（双人复核）')).toBeVisible();
+  // One's own correction cannot be confirmed: the button is disabled and says why.
+  await expect(page.getByRole('button', { name: '确认' }).first()).toBeDisabled();
+  await expect(page.getByLabel('本人提出的更正须由另一位民警确认或驳回').first()).toBeVisible();
 
   const second = await browser.newPage();
   await loginAndWait(second, 'police2');

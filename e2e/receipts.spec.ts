@@ -13,6 +13,9 @@ async function allocate(page: Page, unit: RegExp, count: string) {
   await page.getByRole('textbox', { name: '数量（份）' }).fill(count);
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '确认发放' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('step-confirmation')).toContainText(`将 ${count} 份`);
+  await dialog.getByRole('button', { name: '确定' }).click();
 }
 
 async function balanceCells(page: Page, type: string, holder: string) {

@@ -8,6 +8,13 @@ async function signFebruary(page: Page, bankRow: string) {
   await page.getByLabel('月份').fill('2026-02');
   const row = page.getByTestId(bankRow);
   await row.getByRole('button', { name: '签认' }).click();
+  // The signature accepts the open findings: the dialog names them and asks to acknowledge them.
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('step-confirmation')).toContainText('签认 2026-02 中国工商银行青海省分行');
+  await expect(dialog.getByTestId('step-confirmation')).toContainText(/尚有 \d+ 条未解决的差异/);
+  await expect(dialog.getByTestId('step-confirmation')).toContainText(/：\d+ 条，(平台|银行)金额 ¥/);
+  await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('已签认', { exact: true })).toBeVisible();
   return row;
 }

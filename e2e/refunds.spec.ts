@@ -21,6 +21,13 @@ async function paidDecisionOf(baseURL: string, unitId: number, minFen: number) {
   return d;
 }
 
+/** Irreversible steps open a dialog restating what will happen; the step counts only after 确定. */
+async function confirmStep(page: Page, ...restates: (string | RegExp)[]) {
+  const dialog = page.getByRole('dialog');
+  for (const text of restates) await expect(dialog.getByTestId('step-confirmation')).toContainText(text);
+  await dialog.getByRole('button', { name: '确定' }).click();
+}
+
 async function openRefundOf(page: Page, decisionNumber: string) {
   await page.getByRole('menuitem', { name: '退付' }).click();
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
@@ -47,6 +54,7 @@ async function apply(page: Page, decisionNumber: string, amount: string, reason:
     .setInputFiles({ name: '撤销决定书.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByRole('link', { name: '撤销决定书.pdf' })).toBeVisible();
   await page.getByRole('button', { name: '提交' }).click();
+  await confirmStep(page, `向「叶小梅」退付 ¥${amount}`, decisionNumber);
   await expect(page.getByText('已提交，等待主管部门复核')).toBeVisible();
 }
 
@@ -65,13 +73,16 @@ test('unit applies → police reviews → finance approves → voucher in 大写
   await police.getByRole('tab', { name: '证明材料' }).click();
   await expect(police.getByRole('link', { name: '撤销决定书.pdf' })).toBeVisible();
   await police.getByRole('button', { name: '复核通过' }).click();
+  await confirmStep(police, '退付 ¥10.00', '叶小梅');
   await expect(police.getByText('已复核，转财政审批')).toBeVisible();
 
   const finance = await as(browser, 'finance');
   await openRefundOf(finance, d.decisionNumber);
   await finance.getByRole('button', { name: '批准' }).click();
+  await confirmStep(finance, '批准：向「叶小梅」退付 ¥10.00', d.decisionNumber);
   await expect(finance.getByText('已记录审批')).toBeVisible();
   await finance.getByRole('button', { name: '开具收入退还书' }).click();
+  await confirmStep(finance, '开具收入退还书：向「叶小梅」（工商银行西宁城东支行）退付 ¥10.00');
   await expect(finance.getByText(/退〔2026〕\d{6}号/)).toBeVisible();
   await finance.getByRole('link', { name: '收入退还书' }).click();
   await expect(finance.getByTestId('voucher-amount-words')).toHaveText('壹拾元整');
@@ -83,6 +94,10 @@ test('unit applies → police reviews → finance approves → voucher in 大写
   await treasury.getByRole('menuitem', { name: '退付' }).click();
   await treasury.getByRole('cell', { name: d.decisionNumber }).click();
   await treasury.getByRole('button', { name: '确认已退付' }).click();
+  await confirmStep(
+    treasury,
+    '确认国库已向「叶小梅」（工商银行西宁城东支行，账号 6222***********5678）退付 ¥10.00',
+  );
   await expect(treasury.getByText('已确认退付，决定书状态已更新')).toBeVisible();
 
   await police.getByRole('menuitem', { name: '处罚决定书' }).click();
@@ -104,22 +119,27 @@ test('a large market refund: unit_market applies → dept_market reviews → fin
   const dept = await as(browser, 'dept_market');
   await openRefundOf(dept, d.decisionNumber);
   await dept.getByRole('button', { name: '复核通过' }).click();
+  await confirmStep(dept, '退付 ¥12,345.60');
   await expect(dept.getByText('已复核，转财政审批')).toBeVisible();
 
   const finance = await as(browser, 'finance');
   await openRefundOf(finance, d.decisionNumber);
   await finance.getByRole('button', { name: '批准' }).click();
+  await confirmStep(finance, '退付 ¥12,345.60');
   await expect(finance.getByText('已记录审批')).toBeVisible();
   await expect(finance.getByText('已复核')).toBeVisible();
-  await finance.getByRole('button', { name: '批准' }).click();
-  await expect(finance.getByText('第二次审批须由另一位财政人员完成')).toBeVisible();
+  // A second 批准 by the same approver cannot succeed: the button is disabled and says why.
+  await expect(finance.getByRole('button', { name: '批准' })).toBeDisabled();
+  await expect(finance.getByLabel('您已批准过，第二次审批须由另一位财政人员完成')).toBeVisible();
 
   const finance2 = await as(browser, 'finance2');
   await finance2.getByRole('menuitem', { name: '退付' }).click();
   await finance2.getByRole('cell', { name: d.decisionNumber }).click();
   await finance2.getByRole('button', { name: '批准' }).click();
+  await confirmStep(finance2, '退付 ¥12,345.60');
   await expect(finance2.getByText('已批准')).toBeVisible();
   await finance2.getByRole('button', { name: '开具收入退还书' }).click();
+  await confirmStep(finance2, '¥12,345.60');
   await finance2.getByRole('link', { name: '收入退还书' }).click();
   await expect(finance2.getByTestId('voucher-amount-words')).toHaveText('壹万贰仟叁佰肆拾伍元陆角');
 });

@@ -22,3 +22,4 @@ export * from './schemas';
 export * from './supervision-notes';
 export * from './treasury-entry-import';
 export * from './users';
+export * from './workflows';

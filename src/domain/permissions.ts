@@ -1,6 +1,24 @@
 import { type AgreementAction, type AgreementStatus, agreementTransition } from './agreements';
-import { REFUND_ACTION_ROLES, REFUND_STEPS, type RefundAction, type RefundStatus } from './refunds';
+import {
+  approvalRefusal,
+  REFUND_ACTION_ROLES,
+  REFUND_STEPS,
+  type RefundAction,
+  type RefundStatus,
+} from './refunds';
 import { type Actor, type Role, regionContains } from './roles';
+import {
+  correctionRefusal,
+  discrepancyRefusal,
+  FLAG_STEPS,
+  type Machine,
+  nextState,
+  type Refusal,
+  receiptVoidRefusal,
+  STOCK_REQUEST_STEPS,
+  signoffRefusal,
+  WRITE_OFF_STEPS,
+} from './workflows';
 
 export const RESOURCES = [
   'users',
@@ -210,13 +228,31 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   'receipt-balance': { show: ['finance', 'unit', 'auditor'] },
 };
 
-/** A record as far as permissions care: its scope keys and, for workflows, its state. */
+/** A record as far as permissions care: its scope keys and, for workflows, its state and actors. */
 export interface ScopedRecord {
   regionCode?: string | null;
   bankId?: string | null;
   unitId?: number | null;
   status?: string;
   filedOn?: string | null;
+  /** Discrepancies, status corrections and flags name their state `state`. */
+  state?: string;
+  /** A discrepancy's type decides who explains it. */
+  type?: string;
+  /** A receipt's type: electronic receipts are refunded, never voided. */
+  typeCode?: string;
+  writtenOffAt?: unknown;
+  /** The month of a discrepancy is signed off by all three parties. */
+  locked?: boolean;
+  /** Refund four eyes: applicant, reviewer and finance users who approved already. */
+  createdBy?: number;
+  reviewedBy?: number | null;
+  approvals?: readonly { userId: number }[];
+  /** Status correction four eyes. */
+  proposedBy?: number;
+  /** A month's sign-off for one bank: covered by a run, already signed by the user's side. */
+  reconciled?: boolean;
+  signed?: boolean;
 }
 
 function inScope(user: Actor, record: ScopedRecord): boolean {
@@ -231,35 +267,101 @@ function inScope(user: Actor, record: ScopedRecord): boolean {
   return true;
 }
 
-function refundStateAllows(action: Action, status: RefundStatus): boolean {
-  if (action === 'edit') return status === 'draft';
-  if (action === 'print') return status === 'voucher_issued' || status === 'executed';
+function refundRefusal(user: Actor, action: Action, record: ScopedRecord): Refusal | null {
+  const status = record.status as RefundStatus;
+  if (action === 'edit') return status === 'draft' ? null : 'wrong_state';
+  if (action === 'print') return status === 'voucher_issued' || status === 'executed' ? null : 'wrong_state';
   const step = REFUND_STEPS[action as RefundAction];
-  return step ? step.from.includes(status) : true;
+  if (!step) return null;
+  if (!step.from.includes(status)) return 'wrong_state';
+  if (action === 'approve' && record.approvals)
+    return approvalRefusal(
+      {
+        createdBy: record.createdBy,
+        reviewedBy: record.reviewedBy,
+        approverIds: record.approvals.map((a) => a.userId),
+      },
+      user.id,
+    );
+  return null;
 }
 
-function stateAllows(resource: Resource, action: Action, record: ScopedRecord): boolean {
-  if (record.status === undefined) return true;
-  if (resource === 'refunds') return refundStateAllows(action, record.status as RefundStatus);
-  if (resource !== 'agreements') return true;
+function agreementRefusal(action: Action, record: ScopedRecord): Refusal | null {
   const status = record.status as AgreementStatus;
+  const ok = (b: boolean): Refusal | null => (b ? null : 'wrong_state');
   if (action === 'activate' || action === 'suspend' || action === 'terminate')
-    return agreementTransition(status, action) !== null;
-  if (action === 'file') return record.filedOn == null && status !== 'terminated';
-  if (action === 'edit') return status !== 'terminated';
-  return true;
+    return ok(agreementTransition(status, action) !== null);
+  if (action === 'file') return ok(record.filedOn == null && status !== 'terminated');
+  if (action === 'edit') return ok(status !== 'terminated');
+  return null;
+}
+
+const stepOf = <S extends string, A extends string>(machine: Machine<S, A>, state: string, action: Action) =>
+  action in machine && !nextState(machine, state as S, action as A) ? 'wrong_state' : null;
+
+/**
+ * What stops an allowed role from taking `action` on this record in its current state: the rule
+ * the server answers with (409/403/422), and the reason the SPA shows on a disabled button.
+ */
+export function stateRefusal(
+  user: Actor,
+  action: Action,
+  resource: Resource,
+  record: ScopedRecord,
+): Refusal | null {
+  const state = record.state ?? record.status;
+  if (resource === 'reconciliation-signoffs' && action === 'create') return signoffRefusal(record);
+  if (state === undefined) return null;
+  switch (resource) {
+    case 'refunds':
+      return refundRefusal(user, action, record);
+    case 'agreements':
+      return agreementRefusal(action, record);
+    case 'receipt-write-offs':
+      return stepOf(WRITE_OFF_STEPS, state, action);
+    case 'receipt-requests':
+      return stepOf(STOCK_REQUEST_STEPS, state, action);
+    case 'receipts':
+      return action === 'void' ? receiptVoidRefusal({ ...record, status: state }) : null;
+    case 'discrepancies':
+      return action === 'explain' || action === 'resolve'
+        ? discrepancyRefusal(user.role, action, { ...record, state })
+        : null;
+    case 'status-corrections':
+      return action === 'confirm' || action === 'reject'
+        ? correctionRefusal(user.id, action, { ...record, state })
+        : null;
+    case 'paid-status-flags':
+      return stepOf(FLAG_STEPS, state, action);
+    default:
+      return null;
+  }
+}
+
+/** Why `can()` says no: the role never may, the record is outside the user's scope, or its state. */
+export type Denial = 'role' | 'scope' | Refusal;
+
+export function denial(
+  user: Actor | null,
+  action: Action,
+  resource: Resource,
+  record?: ScopedRecord,
+): Denial | null {
+  if (!user) return 'role';
+  const roles = PERMISSIONS[resource]?.[action];
+  if (!roles?.includes(user.role)) return 'role';
+  if (!record) return null;
+  if (!inScope(user, record)) return 'scope';
+  return stateRefusal(user, action, resource, record);
 }
 
 /**
  * The one authorization rule, used by the server on every route and by the SPA's canAccess.
- * Without a record it answers "may this role ever do this?"; with one it adds scope and state.
+ * Without a record it answers "may this role ever do this?"; with one it adds scope, state and
+ * the acting user (four eyes).
  */
 export function can(user: Actor | null, action: Action, resource: Resource, record?: ScopedRecord): boolean {
-  if (!user) return false;
-  const roles = PERMISSIONS[resource]?.[action];
-  if (!roles?.includes(user.role)) return false;
-  if (!record) return true;
-  return inScope(user, record) && stateAllows(resource, action, record);
+  return denial(user, action, resource, record) === null;
 }
 
 /** Audit actions the admin may read: authentication and user management only. */

@@ -117,6 +117,17 @@ export function refundableFen(
   return paidFen - held;
 }
 
+/** The four-eyes rule an approval by `approverId` would break, if any (the SPA disables 批准 with it). */
+export function approvalRefusal(
+  refund: { createdBy?: number; reviewedBy?: number | null; approverIds: readonly number[] },
+  approverId: number,
+): 'approver_is_applicant' | 'approver_is_reviewer' | 'already_approved_by_you' | null {
+  if (approverId === refund.createdBy) return 'approver_is_applicant';
+  if (approverId === refund.reviewedBy) return 'approver_is_reviewer';
+  if (refund.approverIds.includes(approverId)) return 'already_approved_by_you';
+  return null;
+}
+
 /**
  * An approval by `approverId`: refused (with the rule) when four eyes are breached; otherwise whether
  * the refund is now approved — strictly above the threshold it takes two different finance users.
@@ -131,9 +142,8 @@ export function approvalOutcome(
       ok: true;
       approved: boolean;
     } {
-  if (approverId === refund.createdBy) return { ok: false, rule: 'approver_is_applicant' };
-  if (approverId === refund.reviewedBy) return { ok: false, rule: 'approver_is_reviewer' };
-  if (refund.approverIds.includes(approverId)) return { ok: false, rule: 'already_approved_by_you' };
+  const rule = approvalRefusal(refund, approverId);
+  if (rule) return { ok: false, rule };
   return {
     ok: true,
     approved: refund.approverIds.length + 1 >= approvalsNeeded(refund.amountFen, thresholdFen),

@@ -36,6 +36,10 @@ const ShowActions = () => (
       label="resources.agreements.action.activate"
       successMessage="resources.agreements.notifications.activate"
       icon={<CheckCircleIcon />}
+      confirm={{
+        message: 'app.step_confirm.agreement_activate',
+        params: (a) => ({ agreementNo: a.agreementNo, bank: a.bankName, region: a.regionName }),
+      }}
     />
     <ActionButton
       action="suspend"

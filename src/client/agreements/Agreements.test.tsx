@@ -30,6 +30,13 @@ describe('agreement show page', () => {
     const activate = await screen.findByRole('button', { name: '生效' });
     expect(screen.queryByRole('button', { name: '暂停' })).not.toBeInTheDocument();
     fireEvent.click(activate);
+    // 生效 is not one blind click: the dialog names the agreement, the bank and the region first.
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('step-confirmation')).toHaveTextContent(
+      '使协议 QCK-2026-ABC-002（中国农业银行青海省分行，青海省）生效。',
+    );
+    expect(api.state.requests).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
     expect(await screen.findByText('协议已生效')).toBeInTheDocument();
     expect(api.state.requests).toContainEqual({
       method: 'POST',
@@ -61,6 +68,7 @@ describe('agreement show page', () => {
     api.state.failNext = { status: 409, code: 'stale_version' };
     renderAt('/agreements/2/show');
     fireEvent.click(await screen.findByRole('button', { name: '生效' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确定' }));
     expect(await screen.findByText('该记录已被他人修改，请刷新后重试')).toBeInTheDocument();
   });
 

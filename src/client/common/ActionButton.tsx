@@ -1,4 +1,4 @@
-import { Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Tooltip } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import * as React from 'react';
 import {
@@ -12,7 +12,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { useCan } from './useCan';
+import { useStepAccess } from './useCan';
+
+/** Words for an irreversible step: a translation key and its parameters, built from the record. */
+export interface StepConfirmation {
+  message: string;
+  params?: (record: RaRecord, translate: (key: string, options?: object) => string) => object;
+}
 
 interface Props {
   /** Endpoint suffix and permission action, e.g. `activate` → POST /api/<resource>/<id>/activate. */
@@ -27,10 +33,13 @@ interface Props {
   color?: 'primary' | 'error' | 'warning' | 'inherit';
   /** The permission action when it differs from the endpoint (reactivate is guarded by `deactivate`). */
   permission?: string;
+  /** Irreversible steps open a dialog that restates what will happen (amount, party, count) first. */
+  confirm?: StepConfirmation;
 }
 
 /**
- * A workflow action: shown only when the shared `can()` allows it for this record, pessimistic
+ * A workflow action: shown only when the shared `can()` could allow it for this record (disabled
+ * with the reason when a rule such as four eyes stops this user), pessimistic
  * (the server's answer decides), translated notifications on success and error.
  */
 export const ActionButton = ({
@@ -42,6 +51,7 @@ export const ActionButton = ({
   extraField,
   color = 'primary',
   permission,
+  confirm,
 }: Props) => {
   const record = useRecordContext<RaRecord>();
   const resource = useResourceContext() ?? '';
@@ -52,7 +62,7 @@ export const ActionButton = ({
   const [open, setOpen] = React.useState(false);
   const [text, setText] = React.useState('');
   const [extra, setExtra] = React.useState('');
-  const canAccess = useCan(permission ?? action, resource, record);
+  const access = useStepAccess(permission ?? action, resource, record);
   const { mutate, isPending } = useMutation({
     mutationFn: () => {
       const body: Record<string, string> = {};
@@ -69,21 +79,36 @@ export const ActionButton = ({
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
-  if (!record || !canAccess) return null;
-  const needsDialog = reason !== 'none' || !!extraField;
+  if (!record || !access.show) return null;
+  const needsDialog = reason !== 'none' || !!extraField || !!confirm;
+  const button = (
+    <Button
+      label={label}
+      onClick={() => (needsDialog ? setOpen(true) : mutate())}
+      disabled={isPending || access.refusal !== null}
+      color={color}
+    >
+      {icon}
+    </Button>
+  );
   return (
     <>
-      <Button
-        label={label}
-        onClick={() => (needsDialog ? setOpen(true) : mutate())}
-        disabled={isPending}
-        color={color}
-      >
-        {icon}
-      </Button>
+      {access.refusal ? (
+        // A disabled button fires no events; the span carries the tooltip with the reason.
+        <Tooltip title={translate(`app.refusal.${access.refusal}`)}>
+          <span>{button}</span>
+        </Tooltip>
+      ) : (
+        button
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>{translate(label)}</DialogTitle>
         <DialogContent>
+          {confirm && open && (
+            <Alert severity="warning" sx={{ mb: 1 }} data-testid="step-confirmation">
+              {translate(confirm.message, confirm.params?.(record, translate))}
+            </Alert>
+          )}
           {extraField && (
             <TextField
               label={translate(extraField.label)}

@@ -110,6 +110,53 @@ export const enApp = {
       },
     },
     action: { confirm: 'Confirm', cancel: 'Cancel', reason: 'Reason', verify_chain: 'Verify chain' },
+    // Irreversible steps restate what will happen before the click counts (issue 14 item 4).
+    step_confirm: {
+      refund_submit:
+        'Submit the refund of %{amount} to "%{payee}" (decision %{decision}). It then goes to the supervising department for review and cannot be edited meanwhile.',
+      refund_withdraw:
+        'Withdraw the refund of %{amount} to "%{payee}" (decision %{decision}). This cannot be undone; a new application is needed to refund later.',
+      refund_review:
+        'Pass the review: %{unit} applies to refund %{amount} to "%{payee}" (decision %{decision}); it goes to finance for approval.',
+      refund_approve: 'Approve refunding %{amount} to "%{payee}" (%{unit}, decision %{decision}).',
+      refund_issue_voucher:
+        'Issue the refund voucher: %{amount} to "%{payee}" (%{bank}). Vouchers are numbered without gaps per year; the treasury then pays.',
+      refund_execute:
+        'Confirm that the treasury paid %{amount} to "%{payee}" (%{bank}, account %{account}). Decision %{decision} changes its payment status; this cannot be undone.',
+      agreement_activate:
+        'Put agreement %{agreementNo} (%{bank}, %{region}) into force. The bank then collects fines under it.',
+      write_off_approve:
+        'Approve the write-off of %{count} %{type} stubs %{startNo}–%{endNo} of %{unit}. The stubs are then written off for good.',
+      request_fulfil: 'Allocate %{count} %{type} from this level’s stock to %{unit}.',
+      bulk_approve:
+        'Approve the %{count} selected refunds, %{total} in total. Each is judged on its own; any that cannot be approved are listed.',
+      allocate_title: 'Confirm allocation',
+      signoff:
+        'Sign the reconciliation of %{month} for %{bank}. Once all three parties sign, the month is locked: no more explanations or runs.',
+      signoff_open: '%{count} discrepancies are still open:',
+      signoff_type: '%{type}: %{count}, %{amounts}',
+      signoff_platform: 'platform %{fen}',
+      signoff_bank: 'bank %{fen}',
+      signoff_separator: ', ',
+      signoff_none: 'This bank has no open discrepancies this month.',
+      signoff_ack: 'I am aware of the %{count} open discrepancies above and sign anyway',
+    },
+    // Why a button is disabled (the domain's refusal codes).
+    refusal: {
+      wrong_state: 'Not possible in the current state',
+      four_eyes: 'Your own correction is confirmed or rejected by another officer',
+      already_approved_by_you:
+        'You approved already; the second approval must come from another finance user',
+      approver_is_applicant: 'The applicant cannot approve their own application',
+      approver_is_reviewer: 'The reviewer cannot also approve',
+      not_your_step: 'Another party explains this discrepancy',
+      period_locked: 'The month is signed off and locked; finance must reopen it first',
+      written_off: 'The stub is written off and can no longer be voided',
+      e_receipt_not_voidable: 'Electronic receipts are not voided; refund the payment instead',
+      not_reconciled: 'No reconciliation run has covered this month and bank yet',
+      already_signed: 'Signed',
+      flags_already_reviewed: '%{count} of the selected flags are reviewed already; select open flags only',
+    },
     validation: {
       amount: 'Must be an amount in yuan, e.g. 1,234.50',
       both_dates: 'Give both dates or neither',

@@ -108,6 +108,48 @@ export const zhApp: Tree<typeof enApp> = {
       },
     },
     action: { confirm: '确定', cancel: '取消', reason: '原因', verify_chain: '校验审计链' },
+    // Irreversible steps restate what will happen before the click counts (issue 14 item 4).
+    step_confirm: {
+      refund_submit:
+        '提交退付申请：向「%{payee}」退付 %{amount}（决定书 %{decision}）。提交后转主管部门复核，期间不能修改。',
+      refund_withdraw:
+        '撤回退付申请：向「%{payee}」退付 %{amount}（决定书 %{decision}）。撤回后不能恢复，如仍需退付须重新申请。',
+      refund_review: '复核通过：%{unit} 申请向「%{payee}」退付 %{amount}（决定书 %{decision}），转财政审批。',
+      refund_approve: '批准：向「%{payee}」退付 %{amount}（%{unit}，决定书 %{decision}）。',
+      refund_issue_voucher:
+        '开具收入退还书：向「%{payee}」（%{bank}）退付 %{amount}。退还书按年度连续编号，开具后由国库办理退付。',
+      refund_execute:
+        '确认国库已向「%{payee}」（%{bank}，账号 %{account}）退付 %{amount}。确认后决定书 %{decision} 的缴款状态随之变更，不能撤销。',
+      agreement_activate: '使协议 %{agreementNo}（%{bank}，%{region}）生效。生效后该行即按协议代收罚没款。',
+      write_off_approve:
+        '批准缴销：%{unit} 的%{type} %{startNo}–%{endNo}，共 %{count} 份。批准后这些存根即核销，不能撤销。',
+      request_fulfil: '发放：从本级财政库存向 %{unit} 发放 %{count} 份%{type}。',
+      bulk_approve: '批准所选 %{count} 笔退付申请，合计 %{total}。每笔单独审核，未能批准的将逐笔列出。',
+      allocate_title: '确认发放',
+      signoff: '签认 %{month} %{bank} 的对账结果。三方签认后该月锁定，不能再说明差异或重新对账。',
+      signoff_open: '尚有 %{count} 条未解决的差异：',
+      signoff_type: '%{type}：%{count} 条，%{amounts}',
+      signoff_platform: '平台金额 %{fen}',
+      signoff_bank: '银行金额 %{fen}',
+      signoff_separator: '，',
+      signoff_none: '该行本月没有未解决的差异。',
+      signoff_ack: '我已知悉上述 %{count} 条未解决的差异，仍予签认',
+    },
+    // Why a button is disabled (the domain's refusal codes).
+    refusal: {
+      wrong_state: '当前状态下不能进行此操作',
+      four_eyes: '本人提出的更正须由另一位民警确认或驳回',
+      already_approved_by_you: '您已批准过，第二次审批须由另一位财政人员完成',
+      approver_is_applicant: '申请人不能审批本人的申请',
+      approver_is_reviewer: '复核人不能再审批同一申请',
+      not_your_step: '该差异由其他责任方说明',
+      period_locked: '该月已三方签认锁定，须先由财政重新开放',
+      written_off: '该票据存根已缴销，不能作废',
+      e_receipt_not_voidable: '财政电子票据不作废，请办理退付',
+      not_reconciled: '该月该行尚未完成对账，暂不能签认',
+      already_signed: '已签认',
+      flags_already_reviewed: '所选标记中有 %{count} 条已复核，请只选择待复核的标记',
+    },
     validation: {
       amount: '请输入以元为单位的金额，如 1,234.50',
       both_dates: '请同时填写起止日期或都不填',

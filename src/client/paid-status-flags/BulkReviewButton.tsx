@@ -1,5 +1,5 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
-import { Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { Dialog, DialogActions, DialogContent, DialogTitle, TextField, Tooltip } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as React from 'react';
 import {
@@ -11,11 +11,13 @@ import {
   useTranslate,
   useUnselectAll,
 } from 'react-admin';
+import { stateRefusal } from '../../domain/permissions';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { session } from '../providers/session';
 
 export const BulkReviewButton = () => {
-  const { selectedIds } = useListContext();
+  const { selectedIds, data = [] } = useListContext();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -40,12 +42,30 @@ export const BulkReviewButton = () => {
     },
     onError: (e: Error) => notify(e.message, { type: 'error' }),
   });
-  if (!useCan('review', 'paid-status-flags')) return null;
+  const user = session.get()?.user ?? null;
+  if (!useCan('review', 'paid-status-flags') || !user) return null;
+  // Reviewing a reviewed flag can only fail: the same state machine the server applies says which.
+  const done = data.filter(
+    (f) => selectedIds.includes(f.id) && stateRefusal(user, 'review', 'paid-status-flags', f) !== null,
+  ).length;
+  const button = (
+    <Button
+      label="resources.paid-status-flags.action.review"
+      onClick={() => setOpen(true)}
+      disabled={done > 0}
+    >
+      <DoneAllIcon />
+    </Button>
+  );
   return (
     <>
-      <Button label="resources.paid-status-flags.action.review" onClick={() => setOpen(true)}>
-        <DoneAllIcon />
-      </Button>
+      {done > 0 ? (
+        <Tooltip title={translate('app.refusal.flags_already_reviewed', { count: done })}>
+          <span>{button}</span>
+        </Tooltip>
+      ) : (
+        button
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>
           {translate('resources.paid-status-flags.action.review_count', { count: selectedIds.length })}

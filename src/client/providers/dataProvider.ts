@@ -220,6 +220,9 @@ export interface SignoffTable {
     signoffs: Record<'finance' | 'police' | 'bank', { name: string; at: string } | null>;
     locked: boolean;
     late: string[];
+    /** A completed run covered this month for the bank: only then may it be signed. */
+    reconciled: boolean;
+    openDiscrepancies: { type: string; count: number; platformFen: number | null; bankFen: number | null }[];
   }[];
 }
 

@@ -39,6 +39,13 @@ async function walkTo(unit: string) {
     ),
   ).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: '确认发放' }));
+  // 发放 is irreversible: a dialog restates count, type, source and recipient before it is sent.
+  const dialog = await screen.findByRole('dialog');
+  expect(within(dialog).getByTestId('step-confirmation')).toHaveTextContent(
+    new RegExp(`将 150 份专用缴款书从「青海省 财政」发放至「${unit}`),
+  );
+  expect(sent).toEqual([]);
+  fireEvent.click(within(dialog).getByRole('button', { name: '确定' }));
 }
 
 describe('allocation wizard 发放', () => {

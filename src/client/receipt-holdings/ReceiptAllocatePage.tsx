@@ -4,6 +4,10 @@ import {
   Button,
   Card,
   CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
   MenuItem,
   Stack,
   Step,
@@ -95,6 +99,13 @@ export const ReceiptAllocatePage = () => {
       );
     },
   });
+  const [confirming, setConfirming] = React.useState(false);
+  const confirmText = translate('app.receipts.confirm_text', {
+    count: n,
+    type: translate(`app.receipt_types.${typeCode}`),
+    from: fromOption?.label.trim(),
+    to: toOption?.label.trim(),
+  });
   const steps = ['app.receipts.step_source', 'app.receipts.step_target', 'app.receipts.step_confirm'];
   return (
     <Card sx={{ mt: 2, maxWidth: 900 }}>
@@ -173,21 +184,35 @@ export const ReceiptAllocatePage = () => {
         )}
         {step === 2 && (
           <Stack spacing={2}>
-            <Typography>
-              {translate('app.receipts.confirm_text', {
-                count: n,
-                type: translate(`app.receipt_types.${typeCode}`),
-                from: fromOption?.label.trim(),
-                to: toOption?.label.trim(),
-              })}
-            </Typography>
+            <Typography>{confirmText}</Typography>
             {problem && <Alert severity="error">{problem}</Alert>}
             <Stack direction="row" spacing={1}>
               <Button onClick={() => setStep(1)}>{translate('app.receipts.back')}</Button>
-              <Button variant="contained" onClick={() => mutate()} disabled={isPending}>
+              <Button variant="contained" onClick={() => setConfirming(true)} disabled={isPending}>
                 {translate('app.receipts.allocate_now')}
               </Button>
             </Stack>
+            <Dialog open={confirming} onClose={() => setConfirming(false)} fullWidth maxWidth="sm">
+              <DialogTitle>{translate('app.step_confirm.allocate_title')}</DialogTitle>
+              <DialogContent>
+                <Alert severity="warning" data-testid="step-confirmation">
+                  {confirmText}
+                </Alert>
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setConfirming(false)}>{translate('app.action.cancel')}</Button>
+                <Button
+                  variant="contained"
+                  disabled={isPending}
+                  onClick={() => {
+                    setConfirming(false);
+                    mutate();
+                  }}
+                >
+                  {translate('app.action.confirm')}
+                </Button>
+              </DialogActions>
+            </Dialog>
           </Stack>
         )}
         {step === 3 && result && (

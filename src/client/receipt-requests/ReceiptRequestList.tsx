@@ -21,6 +21,14 @@ const Decide = () => (
       label="app.receipts.fulfil"
       successMessage="app.receipts.fulfilled"
       icon={<CheckIcon />}
+      confirm={{
+        message: 'app.step_confirm.request_fulfil',
+        params: (r, translate) => ({
+          unit: r.unitName,
+          type: translate(`app.receipt_types.${r.typeCode}`),
+          count: r.count,
+        }),
+      }}
     />
     <ActionButton
       action="reject"

@@ -43,6 +43,16 @@ const ApproveButtons = () => (
       label="app.receipts.approve"
       successMessage="app.receipts.approved"
       icon={<CheckIcon />}
+      confirm={{
+        message: 'app.step_confirm.write_off_approve',
+        params: (w, translate) => ({
+          unit: w.unitName,
+          type: translate(`app.receipt_types.${w.typeCode}`),
+          startNo: w.startNo,
+          endNo: w.endNo,
+          count: w.count,
+        }),
+      }}
     />
     <ActionButton
       action="reject"

@@ -5,24 +5,30 @@ import {
   Button,
   Card,
   CardContent,
+  Checkbox,
   Chip,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
   TextField,
+  Tooltip,
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as React from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { formatFen } from '../../domain/money';
+import { stateRefusal } from '../../domain/permissions';
+import type { Refusal } from '../../domain/workflows';
 import { useCan } from '../common/useCan';
-import type { AppDataProvider } from '../providers/dataProvider';
+import type { AppDataProvider, SignoffTable } from '../providers/dataProvider';
 import { session } from '../providers/session';
 
 const ROLES = ['finance', 'police', 'bank'] as const;
@@ -54,9 +60,14 @@ export const SignoffPage = () => {
     notify(key, { type: 'info' });
     queryClient.invalidateQueries({ queryKey: ['signoffs', month] });
   };
+  const [signing, setSigning] = React.useState<SignoffTable['banks'][number] | null>(null);
+  const [acknowledged, setAcknowledged] = React.useState(false);
   const sign = useMutation({
     mutationFn: (bankId: string) => dataProvider.signOff(month, bankId),
-    onSuccess: () => done('app.signoffs.signed'),
+    onSuccess: () => {
+      setSigning(null);
+      done('app.signoffs.signed');
+    },
     onError: (e: Error) => notify(e.message, { type: 'error' }),
   });
   const reopenIt = useMutation({
@@ -119,14 +130,14 @@ export const SignoffPage = () => {
                         {s ? (
                           `${s.name}`
                         ) : mine && maySign ? (
-                          <Button
-                            size="small"
-                            variant="outlined"
-                            onClick={() => sign.mutate(b.bankId)}
+                          <SignButton
+                            refusal={stateRefusal(user, 'create', 'reconciliation-signoffs', b)}
+                            onClick={() => {
+                              setAcknowledged(false);
+                              setSigning(b);
+                            }}
                             disabled={sign.isPending}
-                          >
-                            {t('sign')}
-                          </Button>
+                          />
                         ) : (
                           <Chip
                             size="small"
@@ -157,6 +168,15 @@ export const SignoffPage = () => {
           </Table>
         </CardContent>
       </Card>
+      <SignDialog
+        month={month}
+        bank={signing}
+        acknowledged={acknowledged}
+        onAcknowledge={setAcknowledged}
+        onClose={() => setSigning(null)}
+        onConfirm={() => signing && sign.mutate(signing.bankId)}
+        pending={sign.isPending}
+      />
       <Dialog open={!!reopen} onClose={() => setReopen(null)} fullWidth maxWidth="sm">
         <DialogTitle>{t('reopen')}</DialogTitle>
         <DialogContent>
@@ -182,5 +202,103 @@ export const SignoffPage = () => {
         </DialogActions>
       </Dialog>
     </Box>
+  );
+};
+
+const SignButton = ({
+  refusal,
+  onClick,
+  disabled,
+}: {
+  refusal: Refusal | null;
+  onClick: () => void;
+  disabled: boolean;
+}) => {
+  const translate = useTranslate();
+  const button = (
+    <Button size="small" variant="outlined" onClick={onClick} disabled={disabled || refusal !== null}>
+      {translate('app.signoffs.sign')}
+    </Button>
+  );
+  // A disabled button fires no events; the span carries the tooltip with the reason.
+  return refusal ? (
+    <Tooltip title={translate(`app.refusal.${refusal}`)}>
+      <span>{button}</span>
+    </Tooltip>
+  ) : (
+    button
+  );
+};
+
+/** A signature accepts the month as it is: the dialog names every finding still open, by type and amount. */
+const SignDialog = ({
+  month,
+  bank,
+  acknowledged,
+  onAcknowledge,
+  onClose,
+  onConfirm,
+  pending,
+}: {
+  month: string;
+  bank: SignoffTable['banks'][number] | null;
+  acknowledged: boolean;
+  onAcknowledge: (v: boolean) => void;
+  onClose: () => void;
+  onConfirm: () => void;
+  pending: boolean;
+}) => {
+  const translate = useTranslate();
+  const open = bank?.openDiscrepancies ?? [];
+  const total = open.reduce((n, d) => n + d.count, 0);
+  return (
+    <Dialog open={!!bank} onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{translate('app.signoffs.sign')}</DialogTitle>
+      <DialogContent data-testid="step-confirmation">
+        <Typography sx={{ mb: 1 }}>
+          {translate('app.step_confirm.signoff', { month, bank: bank?.bankName ?? '' })}
+        </Typography>
+        {total === 0 ? (
+          <Alert severity="success">{translate('app.step_confirm.signoff_none')}</Alert>
+        ) : (
+          <Alert severity="warning">
+            {translate('app.step_confirm.signoff_open', { count: total })}
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {open.map((d) => (
+                <li key={d.type}>
+                  {translate('app.step_confirm.signoff_type', {
+                    type: translate(`resources.discrepancies.types.${d.type}`),
+                    count: d.count,
+                    // Only the sides the findings have: a line only the bank has shows no platform amount.
+                    amounts: [
+                      d.platformFen === null
+                        ? null
+                        : translate('app.step_confirm.signoff_platform', { fen: formatFen(d.platformFen) }),
+                      d.bankFen === null
+                        ? null
+                        : translate('app.step_confirm.signoff_bank', { fen: formatFen(d.bankFen) }),
+                    ]
+                      .filter(Boolean)
+                      .join(translate('app.step_confirm.signoff_separator')),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {total > 0 && (
+          <FormControlLabel
+            control={<Checkbox checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} />}
+            label={translate('app.step_confirm.signoff_ack', { count: total })}
+          />
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('app.action.cancel')}</Button>
+        <Button variant="contained" disabled={pending || (total > 0 && !acknowledged)} onClick={onConfirm}>
+          {translate('app.action.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 };

@@ -25,7 +25,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ActionButton } from '../common/ActionButton';
+import { formatFen } from '../../domain/money';
+import { ActionButton, type StepConfirmation } from '../common/ActionButton';
 import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
 import { refundReasonChoices, refundStatusChoices } from './choices';
@@ -59,18 +60,31 @@ const step = (
   />
 );
 
+/** What the dialog of an irreversible step restates: amount in yuan, payee, unit, decision. */
+const restate = (key: string): StepConfirmation => ({
+  message: `app.step_confirm.${key}`,
+  params: (r) => ({
+    amount: formatFen(r.amountFen),
+    payee: r.payeeName,
+    decision: r.decisionNumber,
+    unit: r.unitName,
+    bank: r.payeeBank,
+    account: r.payeeAccount,
+  }),
+});
+
 const ShowActions = () => (
   <TopToolbar>
-    {step('submit', <SendIcon />)}
-    {step('review', <VerifiedIcon />)}
+    {step('submit', <SendIcon />, { confirm: restate('refund_submit') })}
+    {step('review', <VerifiedIcon />, { confirm: restate('refund_review') })}
     {step('return', <AssignmentReturnIcon />, { reason: 'required', color: 'warning' })}
-    {step('approve', <CheckCircleIcon />)}
-    {step('issue-voucher', <ReceiptLongIcon />)}
-    {step('reissue-voucher', <ReceiptLongIcon />)}
-    {step('execute', <PaidIcon />)}
+    {step('approve', <CheckCircleIcon />, { confirm: restate('refund_approve') })}
+    {step('issue-voucher', <ReceiptLongIcon />, { confirm: restate('refund_issue_voucher') })}
+    {step('reissue-voucher', <ReceiptLongIcon />, { confirm: restate('refund_issue_voucher') })}
+    {step('execute', <PaidIcon />, { confirm: restate('refund_execute') })}
     {step('fail', <ErrorIcon />, { reason: 'required', color: 'error' })}
     {step('reject', <BlockIcon />, { reason: 'required', color: 'error' })}
-    {step('withdraw', <UndoIcon />, { color: 'warning' })}
+    {step('withdraw', <UndoIcon />, { color: 'warning', confirm: restate('refund_withdraw') })}
     <VoucherButton />
     <EditIfAllowed />
   </TopToolbar>

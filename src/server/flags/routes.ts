@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { bulkReviewSchema, FLAG_TYPES, type FlagType } from '../../domain';
+import { bulkReviewSchema, FLAG_TYPES, type FlagType, stateRefusal } from '../../domain';
 import { type AppContext, actorOf } from '../context';
 import { decisions, paidStatusFlags } from '../db/schema';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
@@ -68,7 +68,8 @@ export function flagRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const results = ids.map((id) => {
             const f = found.find((x) => x.id === id);
             if (!f) return { id, status: 404, code: 'not_found' };
-            if (f.state === 'reviewed') return { id, status: 409, code: 'already_reviewed' };
+            if (stateRefusal(actor, 'review', 'paid-status-flags', f))
+              return { id, status: 409, code: 'already_reviewed' };
             return { id, status: 200 };
           });
           const ok = results.filter((r) => r.status === 200).map((r) => r.id);

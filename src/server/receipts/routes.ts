@@ -32,6 +32,7 @@ import {
 import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { assertStep } from '../http/refusal';
 import { drainQueue } from './e-receipts';
 import { balanceReport, findings, numberHistory } from './reports';
 import {
@@ -607,9 +608,8 @@ export function receiptRequestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .from(receiptRequests)
               .where(eq(receiptRequests.id, request.params.id))
               .for('update');
-            if (!r || !r.regionCode.startsWith(actor.regionCode)) throw notFound('Stock request');
-            if (r.status !== 'requested')
-              throw conflict('wrong_state', `Request #${r.id} is already ${r.status}`);
+            if (!r?.regionCode.startsWith(actor.regionCode)) throw notFound('Stock request');
+            assertStep(actor, action, 'receipt-requests', r, {}, `request #${r.id} is ${r.status}`);
             const allocation =
               action === 'approve'
                 ? await allocateIn(

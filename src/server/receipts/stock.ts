@@ -29,6 +29,7 @@ import {
 } from '../db/schema';
 import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { assertStep } from '../http/refusal';
 
 /** A holder as stored: a region's finance office (unitId null) or a unit (with its region). */
 export interface HolderKey {
@@ -399,13 +400,14 @@ export async function voidReceipt(ctx: AppContext, actor: Actor, id: number, rea
   return ctx.database.db.transaction(async (tx) => {
     const [r] = await tx.select().from(receipts).where(eq(receipts.id, id)).for('update');
     if (!r || r.unitId !== actor.unitId) throw notFound('Receipt');
-    if (r.typeCode === 'e_receipt')
-      throw unprocessable(
-        'e_receipt_not_voidable',
-        'An electronic receipt is not voided; refund the payment',
-      );
-    if (r.status !== 'issued') throw conflict('wrong_state', `Receipt ${r.number} is already ${r.status}`);
-    if (r.writtenOffAt) throw conflict('wrong_state', `Receipt ${r.number} is written off`);
+    assertStep(
+      actor,
+      'void',
+      'receipts',
+      r,
+      { written_off: 'wrong_state' },
+      `receipt ${r.number} is ${r.status}`,
+    );
     const [after] = await tx
       .update(receipts)
       .set({ status: 'void', voidReason: reason, voidedAt: ctx.clock.now(), voidedBy: actor.id })
@@ -496,7 +498,7 @@ export async function decideWriteOff(
   return ctx.database.db.transaction(async (tx) => {
     const [w] = await tx.select().from(receiptWriteOffs).where(eq(receiptWriteOffs.id, id)).for('update');
     if (!w?.regionCode.startsWith(actor.regionCode)) throw notFound('Write-off');
-    if (w.status !== 'requested') throw conflict('wrong_state', `Write-off #${id} is already ${w.status}`);
+    assertStep(actor, decision, 'receipt-write-offs', w, {}, `write-off #${id} is ${w.status}`);
     const now = ctx.clock.now();
     const [after] = await tx
       .update(receiptWriteOffs)

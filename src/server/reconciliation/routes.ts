@@ -1,11 +1,9 @@
-import { and, count, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, type Column, count, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  DISCREPANCY_OWNER,
   DISCREPANCY_STATES,
   DISCREPANCY_TYPES,
-  type DiscrepancyType,
   monthlyTimetable,
   periodDays,
   reconciliationRunSchema,
@@ -18,7 +16,7 @@ import type { Tx } from '../audit/log';
 import { type AppContext, actorOf } from '../context';
 import { banks, discrepancies, reconciliationRuns, reconciliationSignoffs, users } from '../db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, notFound } from '../http/errors';
 import {
   asIdList,
   asString,
@@ -27,6 +25,7 @@ import {
   listQuerySchema,
   parseList,
 } from '../http/list-query';
+import { assertStep } from '../http/refusal';
 import { executeRun } from './runner';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -146,6 +145,12 @@ export function reconciliationRunRoutes(ctx: AppContext): FastifyPluginAsyncZod 
   };
 }
 
+/** Whether the discrepancy's month is signed by all three parties for its bank (the SPA disables its steps). */
+const lockedMonth = sql<boolean>`(select count(distinct s.role) from ${reconciliationSignoffs} s
+  where s.month = to_char(${discrepancies.businessDate}, 'YYYY-MM') and s.bank_id = ${discrepancies.bankId}) = ${SIGNOFF_ROLES.length}`.mapWith(
+  (v: unknown) => v === true || v === 't',
+);
+
 export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   const scope = (actor: Actor): SQL | undefined =>
@@ -159,13 +164,8 @@ export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .where(and(eq(discrepancies.id, id), scope(actor)))
         .for('update');
       if (!d) throw notFound('Discrepancy');
-      const owner = DISCREPANCY_OWNER[d.type as DiscrepancyType];
-      if (to === 'explained' && actor.role !== owner && actor.role !== 'finance')
-        throw forbidden(`This discrepancy is answered by the ${owner}`, 'not_your_step');
-      if (await isLocked(ctx, d.businessDate.slice(0, 7), d.bankId, tx))
-        throw conflict('period_locked', 'The period is signed off and locked; reopen it first');
-      if (d.state === 'resolved' || (to === 'explained' && d.state !== 'open'))
-        throw conflict('wrong_state', `The discrepancy is already ${d.state}`);
+      const locked = await isLocked(ctx, d.businessDate.slice(0, 7), d.bankId, tx);
+      assertStep(actor, to === 'explained' ? 'explain' : 'resolve', 'discrepancies', { ...d, locked });
       const [row] = await tx
         .update(discrepancies)
         .set({ state: to, note, updatedBy: actor.id, updatedAt: ctx.clock.now() })
@@ -210,7 +210,7 @@ export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const where = and(scope(actorOf(request)), parsed.where);
         const [rows, [{ total }]] = await Promise.all([
           db
-            .select({ d: discrepancies, bankName: banks.name })
+            .select({ d: discrepancies, bankName: banks.name, locked: lockedMonth })
             .from(discrepancies)
             .innerJoin(banks, eq(banks.id, discrepancies.bankId))
             .where(where)
@@ -220,7 +220,7 @@ export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           db.select({ total: count() }).from(discrepancies).where(where),
         ]);
         reply.header('Content-Range', contentRange('discrepancies', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.d, bankName: r.bankName }));
+        return rows.map((r) => ({ ...r.d, bankName: r.bankName, locked: r.locked }));
       },
     );
 
@@ -260,6 +260,24 @@ export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
+const fenOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const inMonth = (column: Column, month: string) => sql`to_char(${column}, 'YYYY-MM') = ${month}`;
+
+/** Banks with a completed run (for them, or for every bank) over a day or the whole of `month`. */
+async function reconciledBanks(
+  ctx: AppContext,
+  month: string,
+): Promise<{ all: boolean; banks: Set<string> }> {
+  const runs = await ctx.database.db
+    .selectDistinct({ bankId: reconciliationRuns.bankId })
+    .from(reconciliationRuns)
+    .where(and(eq(reconciliationRuns.status, 'completed'), inMonth(reconciliationRuns.periodStart, month)));
+  return {
+    all: runs.some((r) => r.bankId === null),
+    banks: new Set(runs.flatMap((r) => (r.bankId ? [r.bankId] : []))),
+  };
+}
+
 /** Monthly sign-off per bank by finance, police and the bank; all three lock the period. */
 export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
@@ -285,6 +303,27 @@ export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .from(reconciliationSignoffs)
           .innerJoin(users, eq(users.id, reconciliationSignoffs.userId))
           .where(eq(reconciliationSignoffs.month, month));
+        const reconciled = await reconciledBanks(ctx, month);
+        // What a signature accepts: the findings of the month still open or only explained, by type.
+        const pending = await db
+          .select({
+            bankId: discrepancies.bankId,
+            type: discrepancies.type,
+            count: count(),
+            // Null when no finding of the type has that side (a line only the bank has).
+            platformFen: sql<number | null>`sum(${discrepancies.platformFen})`.mapWith(fenOrNull),
+            bankFen: sql<number | null>`sum(${discrepancies.bankFen})`.mapWith(fenOrNull),
+          })
+          .from(discrepancies)
+          .where(
+            and(
+              inMonth(discrepancies.businessDate, month),
+              inArray(discrepancies.state, ['open', 'explained']),
+              actor.role === 'bank' ? eq(discrepancies.bankId, actor.bankId ?? '') : undefined,
+            ),
+          )
+          .groupBy(discrepancies.bankId, discrepancies.type)
+          .orderBy(discrepancies.bankId, discrepancies.type);
         return {
           month,
           timetable,
@@ -302,6 +341,15 @@ export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               bankName: b.name,
               signoffs: roles,
               locked: missing.length === 0,
+              reconciled: reconciled.all || reconciled.banks.has(b.id),
+              openDiscrepancies: pending
+                .filter((p) => p.bankId === b.id)
+                .map(({ type, count: n, platformFen, bankFen }) => ({
+                  type,
+                  count: Number(n),
+                  platformFen,
+                  bankFen,
+                })),
               // Late: the monthly report date has passed and someone has not signed.
               late: today > timetable.monthlyReport ? missing : [],
             };
@@ -319,6 +367,10 @@ export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (actor.role === 'bank' && actor.bankId !== bankId) throw notFound('Bank');
         const role = actor.role as (typeof SIGNOFF_ROLES)[number];
         if (`${month}-01` > ctx.clock.today()) throw conflict('period_open', `${month} has not started yet`);
+        const reconciled = await reconciledBanks(ctx, month);
+        assertStep(actor, 'create', 'reconciliation-signoffs', {
+          reconciled: reconciled.all || reconciled.banks.has(bankId),
+        });
         try {
           await db.transaction(async (tx) => {
             await tx

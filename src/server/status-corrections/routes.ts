@@ -12,8 +12,9 @@ import {
   users,
 } from '../db/schema';
 import { decisionScope } from '../decisions/scope';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { assertStep } from '../http/refusal';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -121,10 +122,14 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .where(eq(statusCorrections.id, request.params.id))
             .for('update');
           if (!c) throw notFound('Status correction');
-          if (c.proposedBy === actor.id)
-            throw forbidden('The proposer cannot confirm their own correction', 'four_eyes');
-          if (c.state !== 'proposed')
-            throw conflict('invalid_transition', `The correction is already ${c.state}`);
+          assertStep(
+            actor,
+            'confirm',
+            'status-corrections',
+            c,
+            { wrong_state: 'invalid_transition' },
+            c.state,
+          );
           const [d] = await tx.select().from(decisions).where(eq(decisions.id, c.decisionId)).for('update');
           const now = ctx.clock.now();
           await tx
@@ -204,10 +209,14 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .where(eq(statusCorrections.id, request.params.id))
             .for('update');
           if (!c) throw notFound('Status correction');
-          if (c.proposedBy === actor.id)
-            throw forbidden('The proposer cannot decide on their own correction', 'four_eyes');
-          if (c.state !== 'proposed')
-            throw conflict('invalid_transition', `The correction is already ${c.state}`);
+          assertStep(
+            actor,
+            'reject',
+            'status-corrections',
+            c,
+            { wrong_state: 'invalid_transition' },
+            c.state,
+          );
           const [after] = await tx
             .update(statusCorrections)
             .set({
