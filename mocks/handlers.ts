@@ -11,6 +11,8 @@ export function createMockApi() {
     requests: [] as { method: string; path: string; body: unknown }[],
     /** Set to make the next mutation fail with this status and code. */
     failNext: null as { status: number; code: string } | null,
+    /** What GET /api/summary/menu-counts answers: resource → records waiting for the user. */
+    menuCounts: {} as Record<string, number>,
   };
 
   const list = <T>(resource: string, rows: T[]) =>
@@ -53,6 +55,7 @@ export function createMockApi() {
     http.get('/api/summary', () =>
       HttpResponse.json({ role: state.user?.role, today: '2026-03-16', cards: [] }),
     ),
+    http.get('/api/summary/menu-counts', () => HttpResponse.json(state.menuCounts)),
     http.get('/api/banks', () => list('banks', banks)),
     http.get('/api/regions', () => list('regions', regions)),
     http.get('/api/supervision-notes', () => list('supervision-notes', [])),

@@ -20,6 +20,7 @@ import { i18nProvider } from './i18n';
 import institutionKeys from './institution-keys';
 import { ChangePasswordPage } from './layout/ChangePasswordPage';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import paidStatusFlags from './paid-status-flags';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -58,6 +59,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    loginPage={LoginPage}
     requireAuth
     disableTelemetry
   >

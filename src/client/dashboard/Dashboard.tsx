@@ -1,6 +1,7 @@
-import { Alert, Box, Grid, Skeleton, Typography } from '@mui/material';
+import { Alert, Box, Button, Grid, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { PoliceTrends } from './PoliceTrends';
 import { ReconciliationTimetable } from './ReconciliationTimetable';
@@ -28,7 +29,18 @@ export const Dashboard = () => {
         </Typography>
       )}
       {data?.warnings.map((w) => (
-        <Alert key={w.key} severity="warning" sx={{ mb: 2 }}>
+        <Alert
+          key={w.key}
+          severity="warning"
+          sx={{ mb: 2 }}
+          action={
+            w.key === 'calendar_missing' ? (
+              <Button component={Link} to="/calendar-years/import" color="inherit" size="small">
+                {translate('app.warnings.calendar_import')}
+              </Button>
+            ) : undefined
+          }
+        >
           {translate(`app.warnings.${w.key}`, { year: w.year })}
         </Alert>
       ))}

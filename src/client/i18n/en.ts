@@ -20,6 +20,24 @@ export const enApp = {
       administration: 'Administration',
       change_password: 'Change password',
     },
+    nav: {
+      groups: {
+        payments: 'Payments & audit',
+        refunds: 'Refunds',
+        remittances: 'Remittance & treasury',
+        reconciliation: 'Reconciliation',
+        receipts: 'Receipts',
+        reports: 'Reports',
+        agreements: 'Agent banks',
+        master_data: 'Master data',
+        system: 'System',
+      },
+      waiting: '%{count} waiting for you',
+    },
+    login: {
+      subtitle: 'Fines and confiscation revenue: payments, refunds, remittance, reconciliation, receipts',
+      expired: 'Your session has expired. Please sign in again.',
+    },
     roles: {
       admin: 'Administrator',
       finance: 'Finance bureau',
@@ -107,6 +125,9 @@ export const enApp = {
         flags_open: 'Open paid-status flags',
         corrections_waiting: 'Corrections waiting for a second officer',
         units_in_scope: 'Units in my scope',
+        discrepancies_open: 'Open discrepancies of my bank',
+        refunds_in_progress: 'My refund applications in progress',
+        receipt_requests_open: 'Stock requests awaiting finance',
       },
     },
     action: { confirm: 'Confirm', cancel: 'Cancel', reason: 'Reason', verify_chain: 'Verify chain' },
@@ -218,6 +239,7 @@ export const enApp = {
         'The %{year} holiday calendar is not loaded, so this cannot be computed. Finance must import the official %{year} arrangement.',
     },
     warnings: {
+      calendar_import: 'Import it now',
       calendar_missing:
         "Next year's (%{year}) official holiday calendar has not been imported: deadlines reaching %{year} cannot be computed.",
     },
@@ -1034,6 +1056,9 @@ export const enApp = {
       },
       secret_title: 'New API key',
       secret_once: 'Copy the secret now: it is shown only once and cannot be retrieved later.',
+      copy_secret: 'Copy secret',
+      copied: 'Secret copied to the clipboard',
+      copy_failed: 'Could not copy: select the secret and copy it by hand',
     },
     'audit-events': {
       name: 'Audit event |||| Audit log',

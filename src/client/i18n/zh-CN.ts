@@ -18,6 +18,24 @@ export const zhApp: Tree<typeof enApp> = {
   app: {
     title: '罚没收入监管平台',
     menu: { master_data: '基础数据', administration: '系统管理', change_password: '修改密码' },
+    nav: {
+      groups: {
+        payments: '缴款与稽核',
+        refunds: '退付',
+        remittances: '缴库与入库',
+        reconciliation: '对账',
+        receipts: '票据',
+        reports: '报表',
+        agreements: '代理银行',
+        master_data: '基础数据',
+        system: '系统',
+      },
+      waiting: '待您处理 %{count} 项',
+    },
+    login: {
+      subtitle: '罚没收入缴款、退付、缴库、对账与票据监管',
+      expired: '登录已过期，请重新登录。',
+    },
     roles: {
       admin: '系统管理员',
       finance: '财政厅',
@@ -105,6 +123,9 @@ export const zhApp: Tree<typeof enApp> = {
         flags_open: '待核查异常标记',
         corrections_waiting: '待复核状态更正',
         units_in_scope: '管辖单位',
+        discrepancies_open: '本行待处理对账差异',
+        refunds_in_progress: '办理中的退付申请',
+        receipt_requests_open: '待财政处理的领用申请',
       },
     },
     action: { confirm: '确定', cancel: '取消', reason: '原因', verify_chain: '校验审计链' },
@@ -208,6 +229,7 @@ export const zhApp: Tree<typeof enApp> = {
       calendar_missing: '尚未导入 %{year} 年节假日安排，无法计算。请财政厅导入国务院公布的 %{year} 年安排。',
     },
     warnings: {
+      calendar_import: '立即导入',
       calendar_missing: '%{year} 年国务院节假日安排尚未导入：涉及 %{year} 年的期限将无法计算。',
     },
     budget_levels: {
@@ -1000,6 +1022,9 @@ export const zhApp: Tree<typeof enApp> = {
       },
       secret_title: '新接口密钥',
       secret_once: '请立即复制密钥：仅显示这一次，之后无法再次查看。',
+      copy_secret: '复制密钥',
+      copied: '密钥已复制到剪贴板',
+      copy_failed: '无法自动复制，请选中密钥后手动复制',
     },
     'audit-events': {
       name: '审计日志',

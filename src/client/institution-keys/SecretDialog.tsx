@@ -1,5 +1,6 @@
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Box, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { Button, useTranslate } from 'react-admin';
+import { Button, useNotify, useTranslate } from 'react-admin';
 
 /** The secret is shown exactly once: the server stores it encrypted and never returns it again. */
 export const SecretDialog = ({
@@ -12,6 +13,13 @@ export const SecretDialog = ({
   onClose: () => void;
 }) => {
   const translate = useTranslate();
+  const notify = useNotify();
+  // Only the secret goes to the clipboard: pasted into a bank's config it must be the bare value.
+  const copy = () =>
+    navigator.clipboard
+      .writeText(secret)
+      .then(() => notify('resources.institution-keys.copied', { type: 'success' }))
+      .catch(() => notify('resources.institution-keys.copy_failed', { type: 'warning' }));
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('resources.institution-keys.secret_title')}</DialogTitle>
@@ -29,6 +37,9 @@ export const SecretDialog = ({
         </Box>
       </DialogContent>
       <DialogActions>
+        <Button label="resources.institution-keys.copy_secret" onClick={copy}>
+          <ContentCopyIcon />
+        </Button>
         <Button label="ra.action.close" variant="contained" onClick={onClose} />
       </DialogActions>
     </Dialog>

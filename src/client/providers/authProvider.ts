@@ -9,7 +9,7 @@ async function loadSession() {
     const { json } = await httpClient('/api/auth/me');
     session.set(json as { user: SessionUser; csrfToken: string });
   } catch {
-    session.set(null);
+    session.lost();
   }
   return session.get();
 }
@@ -29,16 +29,19 @@ export const authProvider: AuthProvider = {
     }
   },
   async logout() {
-    if (session.get())
+    // react-admin also calls logout after a refused checkAuth/checkError: then the session is
+    // already gone and the login page must still say it expired.
+    if (session.get()) {
       await httpClient('/api/auth/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
-    session.set(null);
+      session.signedOut();
+    }
   },
   async checkAuth() {
     if (!(await loadSession())) throw new Error('app.errors.unauthenticated');
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
-      session.set(null);
+      session.lost();
       throw new Error('app.errors.unauthenticated');
     }
   },

@@ -74,6 +74,10 @@ export const dataProvider = {
   }> {
     return (await httpClient(`${API}/summary`)).json;
   },
+  /** Resource → records waiting for the caller's next step (only the entries the role acts on). */
+  async menuCounts(): Promise<Record<string, number>> {
+    return (await httpClient(`${API}/summary/menu-counts`)).json;
+  },
   async verifyAudit(): Promise<{ ok: boolean; count: number; firstBrokenId?: number }> {
     return (await httpClient(`${API}/audit-events/verify`)).json;
   },

@@ -14,6 +14,7 @@ export function setupMockApi() {
 export function renderAt(path: string) {
   session.set(null);
   localStorage.clear();
+  sessionStorage.clear();
   window.location.hash = `#${path}`;
   return render(<App />);
 }

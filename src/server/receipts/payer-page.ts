@@ -74,7 +74,14 @@ export function payerPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ['交款人 Payer', d ? maskName(d.partyName) : ''],
           ['处罚决定书 Decision', d?.decisionNumber ?? ''],
           ['项目编码 Billing code', d?.projectCode ?? ''],
-          ['金额 Amount', formatFen(r.amountFen)],
+          // The payer must see what the fine was and what the late fee (加处罚款) added on top.
+          ...(d
+            ? ([
+                ['罚款 Fine', formatFen(Math.min(r.amountFen, d.fineFen))],
+                ['加处罚款 Late fee', formatFen(Math.max(0, r.amountFen - d.fineFen))],
+              ] as [string, string][])
+            : []),
+          ['合计金额 Total', formatFen(r.amountFen)],
           ['金额大写 In words', amountInWords(r.amountFen)],
           ['收款单位 Payee', row.unitName],
         ];

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFen } from '../../domain';
 import { decisions, eReceiptSegments, receiptBatches, receipts } from '../db/schema';
 import { STALE_STUB_UNIT } from '../demo/receipts';
 import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
@@ -371,6 +372,39 @@ describe('electronic receipts 财政电子票据', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('票据不存在');
     expect((await t.app.inject({ method: 'GET', url: '/r/short' })).statusCode).toBe(404);
+  });
+
+  it('the payer’s page shows the fine and the late fee 加处罚款 apart, and their total', async () => {
+    // The oldest unpaid decisions of the unit are the ones past their deadline.
+    const candidates = await t.database.db
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.unitId, 1), eq(decisions.paymentStatus, 'unpaid')))
+      .orderBy(decisions.servedOn)
+      .limit(10);
+    let picked: { d: (typeof candidates)[number]; due: number; fee: number } | null = null;
+    for (const d of candidates) {
+      const lookup = await signedInject(
+        t.app,
+        icbc,
+        'GET',
+        `/api/bank/v1/decisions/${encodeURIComponent(d.decisionNumber)}`,
+      );
+      const { amountDueFen, lateFeeFen } = lookup.json() as { amountDueFen: number; lateFeeFen: number };
+      if (lateFeeFen > 0) {
+        picked = { d, due: amountDueFen, fee: lateFeeFen };
+        break;
+      }
+    }
+    if (!picked) throw new Error('the demo has no late unpaid decision for unit 1');
+    const res = await pay(picked.d.decisionNumber, picked.due, 'ER-TXN-LATE');
+    expect(res.statusCode).toBe(201);
+    const page = await t.app.inject({ method: 'GET', url: `/r/${res.json().receipt.token}` });
+    const cell = (label: string) =>
+      page.body.match(new RegExp(`<th>${label}[^<]*</th><td>([^<]*)</td>`))?.[1];
+    expect(cell('罚款')).toBe(formatFen(picked.d.fineFen));
+    expect(cell('加处罚款')).toBe(formatFen(picked.fee));
+    expect(cell('合计金额')).toBe(formatFen(picked.due));
   });
 
   it('no segment never rejects the collection: the receipt is queued and issued when finance adds a segment', async () => {

@@ -1,4 +1,17 @@
-import { type AnyColumn, and, count, eq, gte, isNull, like, lt, ne, type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyColumn,
+  and,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lt,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addCalendarDays,
@@ -16,8 +29,10 @@ import {
   auditEvents,
   calendarYears,
   decisionEvents,
+  discrepancies,
   entryFeedback,
   paidStatusFlags,
+  receiptRequests,
   receiptWriteOffs,
   refunds,
   remittances,
@@ -30,6 +45,7 @@ import { flagScope } from '../flags/scope';
 import { regionScope, regionSubtree } from '../http/scope';
 import { findings as receiptFindings } from '../receipts/reports';
 import { refundScope, refundsPendingFor } from '../refunds/scope';
+import { menuCounts } from './menu-counts';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
 export interface SummaryCard {
@@ -315,6 +331,44 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return [{ key: 'units_in_scope', value: n, resource: 'units' }];
   }
 
+  /** A bank's own open findings: what it must explain before the month can be signed. */
+  async function bankCards(actor: Actor): Promise<SummaryCard[]> {
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(discrepancies)
+      .where(and(eq(discrepancies.bankId, actor.bankId ?? ''), eq(discrepancies.state, 'open')));
+    return [{ key: 'discrepancies_open', value: n, resource: 'discrepancies', filter: { state: 'open' } }];
+  }
+
+  /** A unit's applications still on their way and its stock requests finance has not answered. */
+  async function unitWaitingCards(actor: Actor): Promise<SummaryCard[]> {
+    const inProgress = ['submitted', 'reviewed', 'approved', 'voucher_issued'] as const;
+    const [[{ refundsOpen }], [{ requests }]] = await Promise.all([
+      db
+        .select({ refundsOpen: count() })
+        .from(refunds)
+        .where(and(eq(refunds.unitId, actor.unitId ?? 0), inArray(refunds.status, [...inProgress]))),
+      db
+        .select({ requests: count() })
+        .from(receiptRequests)
+        .where(and(eq(receiptRequests.unitId, actor.unitId ?? 0), eq(receiptRequests.status, 'requested'))),
+    ]);
+    return [
+      {
+        key: 'refunds_in_progress',
+        value: refundsOpen,
+        resource: 'refunds',
+        filter: { status: [...inProgress] },
+      },
+      {
+        key: 'receipt_requests_open',
+        value: requests,
+        resource: 'receipt-requests',
+        filter: { status: 'requested' },
+      },
+    ];
+  }
+
   /** From 1 December, finance and admin are told when next year's official calendar is still missing. */
   async function warnings(actor: Actor): Promise<{ key: string; year: number }[]> {
     if (actor.role !== 'finance' && actor.role !== 'admin') return [];
@@ -329,6 +383,10 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
+    // The menu asks on every navigation: one request, a few indexed counts.
+    app.get('/menu-counts', { config: { permission: ['summary', 'show'] } }, async (request) =>
+      menuCounts(ctx, actorOf(request)),
+    );
     app.get('/', { config: { permission: ['summary', 'show'] } }, async (request) => {
       const actor = actorOf(request);
       const cards: SummaryCard[] = [];
@@ -342,6 +400,8 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         cards.unshift(...(await remittanceCards(actor)));
       if (['finance', 'police', 'dept', 'treasury', 'unit'].includes(actor.role))
         cards.unshift(...(await refundCards(actor)));
+      if (actor.role === 'bank') cards.unshift(...(await bankCards(actor)));
+      if (actor.role === 'unit') cards.push(...(await unitWaitingCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
       if (['finance', 'unit', 'auditor'].includes(actor.role)) {
         const alerts = await receiptFindings(ctx, actor);
