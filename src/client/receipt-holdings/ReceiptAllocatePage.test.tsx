@@ -28,8 +28,9 @@ beforeEach(() => {
 
 async function walkTo(unit: string) {
   renderAt('/receipt-holdings/allocate');
-  fireEvent.click(await screen.findByRole('button', { name: '下一步' }));
-  fireEvent.mouseDown(await screen.findByRole('combobox', { name: '接收方' }));
+  // A busy CI machine renders the wizard's steps slowly: wait as long as for the first render.
+  fireEvent.click(await screen.findByRole('button', { name: '下一步' }, { timeout: 10_000 }));
+  fireEvent.mouseDown(await screen.findByRole('combobox', { name: '接收方' }, { timeout: 10_000 }));
   fireEvent.click(within(await screen.findByRole('listbox')).getByText(new RegExp(unit)));
   fireEvent.change(screen.getByRole('textbox', { name: '数量（份）' }), { target: { value: '150' } });
   fireEvent.click(screen.getByRole('button', { name: '下一步' }));
