@@ -1,4 +1,5 @@
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import { RemittanceList } from './RemittanceList';
+import { RemittanceShow } from './RemittanceShow';
 
-export default { list: RemittanceList, icon: AccountBalanceWalletIcon };
+export default { list: RemittanceList, show: RemittanceShow, icon: AccountBalanceWalletIcon };
