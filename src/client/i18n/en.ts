@@ -731,6 +731,13 @@ export const enApp = {
         reveal: 'Reveal personal data',
       },
       reveal_reason: 'Reason for revealing (audited)',
+      filters: {
+        plate: 'Plate (complete)',
+        idNumber: 'ID number (complete)',
+        partyName: 'Party (full name)',
+        exact_help: 'Complete value, exact match; every search is audited',
+      },
+      receipts: { title: 'Receipts', none: 'No receipt issued yet' },
     },
     'paid-status-flags': {
       name: 'Paid-status flag |||| Paid-status audit',
@@ -991,7 +998,9 @@ export const enApp = {
         amount_gte: 'Amount at least (yuan)',
         amount_lte: 'Amount at most (yuan)',
         applied_before: 'Applied on or before',
+        applied_from: 'Applied on or after',
       },
+      links: { title: 'Decision and receipts', decision: 'Decision %{number}' },
       section: {
         application: 'Application',
         decision: 'Decision and amounts',

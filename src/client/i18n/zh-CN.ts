@@ -702,6 +702,13 @@ export const zhApp: Tree<typeof enApp> = {
         reveal: '查看完整个人信息',
       },
       reveal_reason: '查看原因（将记入审计日志）',
+      filters: {
+        plate: '号牌（完整号码）',
+        idNumber: '身份证号（完整号码）',
+        partyName: '当事人（全名）',
+        exact_help: '须输入完整值，精确匹配；每次查询记入审计日志',
+      },
+      receipts: { title: '票据', none: '尚未开具票据' },
     },
     'paid-status-flags': {
       name: '缴款状态稽核',
@@ -960,7 +967,9 @@ export const zhApp: Tree<typeof enApp> = {
         amount_gte: '金额不低于（元）',
         amount_lte: '金额不高于（元）',
         applied_before: '申请日期不晚于',
+        applied_from: '申请日期不早于',
       },
+      links: { title: '决定书与票据', decision: '决定书 %{number}' },
       section: { application: '申请', decision: '决定书与金额', evidence: '证明材料', timeline: '办理过程' },
       events: { at: '时间', action: '操作', actor: '办理人', reason: '原因/备注' },
       evidence: {
