@@ -70,7 +70,7 @@ export const TimelinessPage = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Title title="app.timeliness.title" />
-      <Box sx={{ display: 'flex', gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Box sx={{ display: 'flex', gap: 2, mb: 2, alignItems: 'center' }}>
         <ButtonGroup size="small" aria-label={t('presets')}>
           {PRESETS.map((p) => {
             const r = today ? presetRange(p, today) : null;
