@@ -62,6 +62,9 @@ export const DecisionList = () => {
       actions={<ListActions personal={personal} />}
       // A name is typed character by character; wait for a pause so fewer half names are searched.
       debounce={1000}
+      // A searched plate, ID or name must not linger in the address bar, history or local storage.
+      disableSyncWithLocation={personal}
+      storeKey={personal ? false : undefined}
     >
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
         <DataTable.Col source="decisionNumber" />
