@@ -61,7 +61,7 @@ export const DecisionList = () => {
       sort={{ field: 'id', order: 'DESC' }}
       actions={<ListActions personal={personal} />}
       // A name is typed character by character; wait for a pause so fewer half names are searched.
-      debounce={1000}
+      debounce={personal ? 1000 : undefined}
       // A searched plate, ID or name must not linger in the address bar, history or local storage.
       disableSyncWithLocation={personal}
       storeKey={personal ? false : undefined}
