@@ -41,6 +41,7 @@ test('police find a decision by its full plate; the auditor sees the search in t
   await expect(police.getByRole('cell', { name: d.decisionNumber })).toBeVisible();
   // The list stays masked: the plate column shows 青A***45, never the searched value.
   await expect(police.getByRole('cell', { name: plate, exact: true })).toHaveCount(0);
+  await police.screenshot({ path: 'test-results/police-search-by-plate.png' });
   await police.getByRole('cell', { name: d.decisionNumber }).click();
   await expect(police.getByText('打开交款人票据页面')).toBeVisible();
   await police.screenshot({ path: 'test-results/police-decision-by-plate.png', fullPage: true });
