@@ -123,6 +123,8 @@ export function contentRange(resource: string, offset: number, count: number, to
 export function asDate(key: string, value: FilterValue): string {
   const s = asString(key, value);
   if (!isIsoDate(s))
-    throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, { [`filter.${key}`]: 'must be a date' });
+    throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, {
+      [`filter.${key}`]: { code: 'date_format' },
+    });
   return s;
 }

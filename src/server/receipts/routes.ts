@@ -199,7 +199,9 @@ const receiptListSchema = listQuerySchema;
 function receiptNumber(v: FilterValue): number {
   const s = typeof v === 'number' ? String(v) : asString('number', v).trim();
   if (!/^\d{1,12}$/.test(s))
-    throw badRequest('Filter "number" must be a receipt number', { 'filter.number': 'must be digits' });
+    throw badRequest('Filter "number" must be a receipt number', {
+      'filter.number': { code: 'invalid_format' },
+    });
   return Number(s);
 }
 
