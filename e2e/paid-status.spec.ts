@@ -106,7 +106,8 @@ test('revealing personal data asks for a reason and is audited', async ({ page, 
   const auditor = await browser.newPage();
   await loginAndWait(auditor, 'auditor');
   await auditor.getByRole('menuitem', { name: '审计日志' }).click();
-  await auditor.getByRole('textbox', { name: '操作' }).fill('reveal');
+  await auditor.getByRole('combobox', { name: '操作' }).click();
+  await auditor.getByRole('option', { name: '查看个人信息' }).click();
   await expect(auditor.getByRole('cell', { name: '查看个人信息' }).first()).toBeVisible();
 });
 

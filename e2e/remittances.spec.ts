@@ -18,6 +18,28 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
     .click();
   await expect(treasury.getByRole('cell', { name: '逾期未缴' }).first()).toBeVisible();
 
+  // 昨日 / 本月 / 上月 reset the window from the server's business date (APP_TODAY 2026-03-16).
+  await treasury.getByRole('menuitem', { name: '缴库及时性' }).click();
+  await treasury.getByRole('button', { name: '上月' }).click();
+  await expect(treasury.getByLabel('应缴库日起')).toHaveValue('2026-02-01');
+  await expect(treasury.getByLabel('应缴库日止')).toHaveValue('2026-02-28');
+  await expect(kpi.getByRole('row').nth(1)).toContainText('元·天');
+
+  // Pivot cell → that bank's obligations of that day → the collections one of them covers.
+  const pivot = treasury.getByRole('table', { name: '银行 × 应缴库日' });
+  // A number in a cell is a late or overdue day (its worst delay in working days).
+  await pivot.locator('td a').filter({ hasText: /^\d+$/ }).first().click();
+  const obligations = treasury
+    .getByRole('row')
+    .filter({ has: treasury.getByRole('cell', { name: /^(迟延|逾期未缴)$/ }) });
+  await expect(obligations.first()).toBeVisible();
+  await expect(obligations.first()).toContainText('元·天');
+  const count = Number(await obligations.first().getByRole('cell').nth(2).textContent());
+  await obligations.first().click();
+  const covered = treasury.getByRole('table', { name: '所含缴款' });
+  await expect(covered.getByRole('row')).toHaveCount(count + 1);
+  await treasury.screenshot({ path: 'test-results/treasury-obligation-collections.png', fullPage: true });
+
   await treasury.getByRole('menuitem', { name: '缴库', exact: true }).click();
   await treasury.getByRole('combobox', { name: '状态' }).click();
   await treasury.getByRole('option', { name: '迟延' }).click();
@@ -45,6 +67,8 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
     .getByRole('textbox', { name: '入库金额（元）' })
     .fill((missing.expectedFen / 100).toFixed(2));
   await treasury.getByRole('button', { name: '保存' }).click();
+  // 中央级 is not what these collections' billing codes require: the officer is told at once.
+  await expect(treasury.getByText(new RegExp(`混库：划款 ${missing.reference}`))).toBeVisible();
   await expect(treasury.getByRole('cell', { name: missing.reference })).toBeVisible();
 
   const finance = await browser.newPage();

@@ -80,6 +80,7 @@ export type Action =
   | 'rotate'
   | 'revoke'
   | 'reveal'
+  | 'search'
   | 'review'
   | 'confirm'
   | 'reject'
@@ -162,6 +163,8 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   decisions: {
     ...read(['police', 'auditor', 'finance', 'treasury', 'unit', 'dept']),
     reveal: ['police', 'auditor'],
+    // Looking a decision up by a full plate, ID number or name is as telling as revealing one.
+    search: ['police', 'auditor'],
     import: ['police', 'unit'],
   },
   collections: read(['police', 'auditor', 'finance', 'treasury', 'bank', 'unit', 'dept']),

@@ -30,6 +30,7 @@ import type { Database } from './db/client';
 import { decisionRoutes } from './decisions/routes';
 import { flagRoutes } from './flags/routes';
 import { installErrorHandler } from './http/error-handler';
+import { requestLogSerializer } from './http/log-redact';
 import { institutionKeyRoutes } from './institution-keys/routes';
 import { installMachineAuth } from './machine/auth';
 import { bankRoutes } from './machine/bank-routes';
@@ -70,13 +71,20 @@ export interface BuildOptions {
   clock: Clock;
   /** Folder of the built SPA; served when it exists. */
   distDir?: string;
-  logger?: boolean;
+  /** true: log to stdout at the configured level; a stream: log there (tests read what was logged). */
+  logger?: boolean | { stream: { write(line: string): void }; level?: string };
 }
 
 export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config, database, clock } = opts;
   const app = Fastify({
-    logger: opts.logger ? { level: config.logLevel } : false,
+    logger: opts.logger
+      ? {
+          level: (typeof opts.logger === 'object' && opts.logger.level) || config.logLevel,
+          ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}),
+          serializers: { req: requestLogSerializer },
+        }
+      : false,
     bodyLimit: config.bodyLimit,
     trustProxy: process.env.TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();

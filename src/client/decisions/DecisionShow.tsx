@@ -4,6 +4,7 @@ import {
   DataTable,
   DateField,
   FunctionField,
+  Labeled,
   SelectField,
   Show,
   TabbedShowLayout,
@@ -15,6 +16,7 @@ import { CodedField } from '../common/CodedField';
 import { FenField } from '../common/money';
 import { ApplyRefundButton } from './ApplyRefundButton';
 import { paymentStatusChoices } from './choices';
+import { DecisionReceipts } from './DecisionReceipts';
 import { ProposeCorrectionButton } from './ProposeCorrectionButton';
 import { RevealButton } from './RevealButton';
 
@@ -53,6 +55,9 @@ export const DecisionShow = () => (
         <TextField source="licenceNumber" emptyText="—" />
         <TextField source="plate" emptyText="—" />
         <SelectField source="paymentStatus" choices={paymentStatusChoices} />
+        <Labeled label="resources.decisions.receipts.title">
+          <DecisionReceipts />
+        </Labeled>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.decisions.section.timeline" path="timeline">
         <ArrayField source="events" label={false}>

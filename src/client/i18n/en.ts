@@ -67,6 +67,9 @@ export const enApp = {
       on_time: 'On time',
       late: 'Late',
       overdue: 'Overdue',
+      presets: 'Quick ranges',
+      preset: { yesterday: 'Yesterday', this_month: 'This month', last_month: 'Last month' },
+      yuan_days: '%{amount} yuan·days',
     },
     signoffs: {
       title: 'Reconciliation sign-off',
@@ -728,6 +731,13 @@ export const enApp = {
         reveal: 'Reveal personal data',
       },
       reveal_reason: 'Reason for revealing (audited)',
+      filters: {
+        plate: 'Plate (complete)',
+        idNumber: 'ID number (complete)',
+        partyName: 'Party (full name)',
+        exact_help: 'Complete value, exact match; every search is audited',
+      },
+      receipts: { title: 'Receipts', none: 'No receipt issued yet' },
     },
     'paid-status-flags': {
       name: 'Paid-status flag |||| Paid-status audit',
@@ -772,10 +782,31 @@ export const enApp = {
         remittedOn: 'Remitted on',
         status: 'Status',
         workingDaysLate: 'Working days late',
-        heldFenDays: 'Held (fen·days)',
+        heldFenDays: 'Money held late',
+        refreshedAt: 'Computed at',
       },
       status: { pending: 'Not due yet', on_time: 'On time', late: 'Late', overdue: 'Overdue' },
       filters: { due_from: 'Due from', due_to: 'Due to' },
+      collections: {
+        title: 'Collections covered',
+        txn: 'Bank transaction',
+        decision: 'Decision number',
+        amount: 'Amount',
+        collected_at: 'Collected at',
+        channel: 'Channel',
+        transfer: 'Transfer reference',
+        remitted_on: 'Remitted on',
+        not_remitted: 'Not remitted',
+      },
+      channels: {
+        counter: 'Counter',
+        online_banking: 'Online banking',
+        mobile_banking: 'Mobile banking',
+        pos: 'Card terminal',
+        terminal: 'Self-service terminal',
+        alipay: 'Alipay',
+        wechat: 'WeChat Pay',
+      },
     },
     'treasury-entries': {
       import: {
@@ -795,6 +826,16 @@ export const enApp = {
         budgetLevel: 'Budget level',
         transferReference: 'Transfer reference',
         source: 'Source',
+      },
+      notifications: {
+        created: 'Entry recorded',
+        entered: 'Entry recorded: transfer %{reference} is fully entered (%{entered})',
+        entered_late: 'Entry recorded: transfer %{reference} is entered, but late (%{entered})',
+        partial:
+          'Partial entry: transfer %{reference} should enter %{expected}, %{entered} entered so far. Finance has been told.',
+        missing: 'Transfer %{reference} is still not entered',
+        wrong_subject_level:
+          'Wrong budget subject or level for transfer %{reference}: the entry does not match what its collections require. Finance has been told.',
       },
     },
     'entry-feedback': {
@@ -957,7 +998,9 @@ export const enApp = {
         amount_gte: 'Amount at least (yuan)',
         amount_lte: 'Amount at most (yuan)',
         applied_before: 'Applied on or before',
+        applied_from: 'Applied on or after',
       },
+      links: { title: 'Decision and receipts', decision: 'Decision %{number}' },
       section: {
         application: 'Application',
         decision: 'Decision and amounts',

@@ -130,6 +130,12 @@ export const dataProvider = {
   async timelinessDaily(from: string, to: string): Promise<TimelinessCell[]> {
     return (await httpClient(`${API}/remittances/daily?${new URLSearchParams({ from, to })}`)).json;
   },
+  async remittanceCollections(id: Identifier): Promise<ObligationCollection[]> {
+    return (await httpClient(`${API}/remittances/${id}/collections`)).json;
+  },
+  async auditCodes(): Promise<{ actions: string[]; resources: string[] }> {
+    return (await httpClient(`${API}/audit-events/codes`)).json;
+  },
   async discrepancyCounts(runId: number): Promise<Record<string, number>> {
     return (await httpClient(`${API}/discrepancies/counts?runId=${runId}`)).json;
   },
@@ -203,6 +209,20 @@ export interface BankTimeliness {
   heldFenDays: number;
   avgDelayWorkingDays: number;
   worstDelayWorkingDays: number;
+}
+
+/** One collection an obligation covers, and the transfer that remitted it (if any). */
+export interface ObligationCollection {
+  id: number;
+  bankTxnId: string;
+  decisionNumber: string;
+  decisionId: number | null;
+  amountFen: number;
+  channel: string;
+  collectedAt: string;
+  businessDate: string;
+  transferReference: string | null;
+  remittedOn: string | null;
 }
 
 export interface TimelinessCell {

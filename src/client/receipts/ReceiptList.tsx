@@ -2,6 +2,7 @@ import {
   CreateButton,
   DataTable,
   DateInput,
+  FilterButton,
   FunctionField,
   List,
   SelectField,
@@ -19,10 +20,16 @@ const filters = [
   <SelectInput key="typeCode" source="typeCode" choices={receiptTypeChoices} alwaysOn />,
   <SelectInput key="status" source="status" choices={receiptStatusChoices} alwaysOn />,
   <TextInput key="number" source="number" />,
+  <TextInput key="decisionNumber" source="decisionNumber" />,
   <DateInput key="issuedOn_gte" source="issuedOn_gte" />,
   <DateInput key="issuedOn_lte" source="issuedOn_lte" />,
 ];
-const Actions = () => <TopToolbar>{useCan('create', 'receipts') ? <CreateButton /> : null}</TopToolbar>;
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    {useCan('create', 'receipts') ? <CreateButton /> : null}
+  </TopToolbar>
+);
 
 // A unit sees only its own receipts: the unit column would repeat its name on every row.
 const isUnit = () => session.get()?.user.role === 'unit';

@@ -1,6 +1,5 @@
 import {
   BooleanInput,
-  CreateButton,
   DataTable,
   DateField,
   DateInput,
@@ -10,15 +9,14 @@ import {
   SelectField,
   SelectInput,
   TextInput,
-  TopToolbar,
 } from 'react-admin';
 import { parseYuan } from '../../domain/money';
 import { FenField } from '../common/money';
-import { useCan } from '../common/useCan';
 import { fenToYuanText } from '../common/yuan';
 import { session } from '../providers/session';
 import { BulkApproveButton } from './BulkApproveButton';
 import { refundReasonChoices, refundStatusChoices } from './choices';
+import { moreRefundFilters, RefundListActions } from './RefundFilters';
 import { RefundStatusField } from './RefundStatusField';
 
 const yuanFilter = {
@@ -60,9 +58,10 @@ const filters = [
     {...yuanFilter}
   />,
   <DateInput key="createdAt_lte" source="createdAt_lte" label="resources.refunds.filters.applied_before" />,
+  ...moreRefundFilters,
 ];
 
-const ListActions = () => <TopToolbar>{useCan('create', 'refunds') ? <CreateButton /> : null}</TopToolbar>;
+const ListActions = RefundListActions;
 
 /** Who reads this list as an inbox (finance, reviewers, treasury) starts on "waiting for me". */
 const INBOX_ROLES = ['finance', 'police', 'dept', 'treasury'];

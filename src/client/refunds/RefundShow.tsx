@@ -30,6 +30,7 @@ import { ActionButton, type StepConfirmation } from '../common/ActionButton';
 import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
 import { refundReasonChoices, refundStatusChoices } from './choices';
+import { DecisionLinks } from './DecisionLinks';
 import { EvidenceUpload } from './EvidenceUpload';
 import { RefundStatusField } from './RefundStatusField';
 
@@ -182,6 +183,7 @@ export const RefundShow = () => (
         <TextField source="voucherNumber" emptyText="—" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.refunds.section.decision" path="decision">
+        <DecisionLinks />
         <TextField source="decision.decisionNumber" label="resources.decisions.fields.decisionNumber" />
         <TextField source="decision.partyName" label="resources.decisions.fields.partyName" />
         <FenField source="decision.fineFen" label="resources.decisions.fields.fineFen" />

@@ -1,6 +1,7 @@
 import { DataTable, DateInput, List, ReferenceInput, SelectField, SelectInput } from 'react-admin';
 import { FenField } from '../common/money';
 import { remittanceStatusChoices } from './choices';
+import { YuanDaysField } from './yuanDays';
 
 const filters = [
   <ReferenceInput key="bankId" source="bankId" reference="banks" alwaysOn>
@@ -16,10 +17,10 @@ const filters = [
   <DateInput key="dueDate_lte" source="dueDate_lte" label="resources.remittances.filters.due_to" alwaysOn />,
 ];
 
-/** Obligations by due date; the drill-down of the timeliness page (overdue: how much, how long held). */
+/** Obligations by due date; the drill-down of the timeliness page; a row opens the collections it covers. */
 export const RemittanceList = () => (
   <List filters={filters} sort={{ field: 'dueDate', order: 'DESC' }}>
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
       <DataTable.Col source="dueDate" />
       <DataTable.Col source="bankName" />
       <DataTable.Col source="collectionCount" />
@@ -34,7 +35,9 @@ export const RemittanceList = () => (
         <SelectField source="status" choices={remittanceStatusChoices} />
       </DataTable.Col>
       <DataTable.Col source="workingDaysLate" />
-      <DataTable.Col source="heldFenDays" />
+      <DataTable.Col source="heldFenDays">
+        <YuanDaysField source="heldFenDays" />
+      </DataTable.Col>
     </DataTable>
   </List>
 );

@@ -1,5 +1,7 @@
 import {
   Box,
+  Button,
+  ButtonGroup,
   Card,
   CardContent,
   Link as MuiLink,
@@ -28,7 +30,9 @@ import {
 import { addCalendarDays } from '../../domain/dates';
 import { formatFen } from '../../domain/money';
 import type { AppDataProvider } from '../providers/dataProvider';
+import { PRESETS, presetRange } from './presets';
 import { listLink, TimelinessPivot } from './TimelinessPivot';
+import { useYuanDays } from './yuanDays';
 
 /** 缴库及时性: which banks remitted late, by how much and how long; drill-down to the obligations. */
 export const TimelinessPage = () => {
@@ -62,10 +66,28 @@ export const TimelinessPage = () => {
     return { date: date.slice(5), rate: decided ? Math.round((onTime / decided) * 100) : null };
   });
   const t = (k: string) => translate(`app.timeliness.${k}`);
+  const yuanDays = useYuanDays();
   return (
     <Box sx={{ p: 2 }}>
       <Title title="app.timeliness.title" />
-      <Box sx={{ display: 'flex', gap: 2, mb: 2 }}>
+      <Box sx={{ display: 'flex', gap: 2, mb: 2, alignItems: 'center' }}>
+        <ButtonGroup size="small" aria-label={t('presets')}>
+          {PRESETS.map((p) => {
+            const r = today ? presetRange(p, today) : null;
+            const active = r !== null && r.from === from && r.to === to;
+            return (
+              <Button
+                key={p}
+                variant={active ? 'contained' : 'outlined'}
+                aria-pressed={active}
+                disabled={!r}
+                onClick={() => r && setRange(r)}
+              >
+                {t(`preset.${p}`)}
+              </Button>
+            );
+          })}
+        </ButtonGroup>
         <TextField
           type="date"
           size="small"
@@ -109,9 +131,7 @@ export const TimelinessPage = () => {
                       {formatFen(b.overdueAmountFen)}
                     </MuiLink>
                   </TableCell>
-                  <TableCell>
-                    {formatFen(b.heldFenDays)}·{t('days')}
-                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{yuanDays(b.heldFenDays)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

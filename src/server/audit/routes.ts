@@ -34,6 +34,19 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/verify', { config: { permission: ['audit-events', 'verify'] } }, async () => verifyChain(db));
 
+    // The codes the log holds, so the list's filters offer every action and resource by name.
+    app.get('/codes', { config: { permission: ['audit-events', 'list'] } }, async (request) => {
+      const scope = scopeFor(actorOf(request).role);
+      const [actions, resources] = await Promise.all([
+        db.selectDistinct({ v: auditEvents.action }).from(auditEvents).where(scope),
+        db.selectDistinct({ v: auditEvents.resource }).from(auditEvents).where(scope),
+      ]);
+      return {
+        actions: actions.map((r) => r.v).sort(),
+        resources: resources.map((r) => r.v).sort(),
+      };
+    });
+
     app.get(
       '/',
       { config: { permission: ['audit-events', 'list'] }, schema: { querystring: listQuerySchema } },

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   calendarImportSchema,
+  can,
   type DecisionInput,
   decisionFromCsvRow,
   decisionInputSchema,
@@ -23,12 +24,21 @@ import {
   decisions,
   institutionKeys,
   paidStatusFlags,
+  receipts,
   units,
   users,
 } from '../db/schema';
-import { notFound, unprocessable } from '../http/errors';
+import { forbidden, notFound, unprocessable } from '../http/errors';
 import { readImportRows } from '../http/import-file';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import {
+  asIdList,
+  asString,
+  contentRange,
+  type FilterValue,
+  listQuerySchema,
+  parseList,
+} from '../http/list-query';
+import { maskPiiFilter } from '../http/log-redact';
 import { decisionScope } from './scope';
 import { resolveRefs, writeDecision } from './service';
 
@@ -64,6 +74,18 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { permission: ['decisions', 'list'] }, schema: { querystring: listQuerySchema } },
       async (request, reply) => {
         const actor = actorOf(request);
+        const searched: Record<string, string> = {};
+        // Exact full values only: a fragment would let anyone narrow a person down by trial.
+        const piiTerm = (key: 'plate' | 'idNumber' | 'partyName', v: FilterValue) => {
+          if (!can(actor, 'search', 'decisions'))
+            throw forbidden(
+              `Only police and auditors may search decisions by ${key}`,
+              'pii_search_forbidden',
+            );
+          const term = asString(key, v).trim();
+          searched[key] = term;
+          return term;
+        };
         const parsed = parseList(request.query, {
           sortable: {
             id: decisions.id,
@@ -84,6 +106,9 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             unitId: (v) => inArray(decisions.unitId, asIdList('unitId', v).map(Number)),
             servedOn_gte: (v) => gte(decisions.servedOn, asString('servedOn_gte', v)),
             servedOn_lte: (v) => lte(decisions.servedOn, asString('servedOn_lte', v)),
+            plate: (v) => eq(decisions.plate, piiTerm('plate', v).toUpperCase()),
+            idNumber: (v) => eq(decisions.idNumber, piiTerm('idNumber', v).toUpperCase()),
+            partyName: (v) => eq(decisions.partyName, piiTerm('partyName', v)),
           },
         });
         const where: SQL | undefined = and(decisionScope(db, actor), parsed.where);
@@ -95,6 +120,14 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .offset(parsed.offset),
           db.select({ total: count() }).from(decisions).where(where),
         ]);
+        if (Object.keys(searched).length)
+          await ctx.audit.recordNow(db, {
+            actor,
+            action: 'search',
+            resource: 'decisions',
+            after: { ...maskPiiFilter(searched), results: total },
+            ip: request.ip,
+          });
         reply.header('Content-Range', contentRange('decisions', parsed.offset, rows.length, total));
         return rows.map(maskDecision);
       },
@@ -107,7 +140,7 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = actorOf(request);
         const [row] = await base().where(and(eq(decisions.id, request.params.id), decisionScope(db, actor)));
         if (!row) throw notFound('Decision');
-        const [events, pays, flags] = await Promise.all([
+        const [events, pays, flags, issued] = await Promise.all([
           db
             .select({
               id: decisionEvents.id,
@@ -141,8 +174,29 @@ export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .from(paidStatusFlags)
             .where(eq(paidStatusFlags.decisionId, row.id))
             .orderBy(desc(paidStatusFlags.id)),
+          db
+            .select({
+              id: receipts.id,
+              typeCode: receipts.typeCode,
+              code: receipts.code,
+              number: receipts.number,
+              checkCode: receipts.checkCode,
+              status: receipts.status,
+              issuedOn: receipts.issuedOn,
+              amountFen: receipts.amountFen,
+              token: receipts.token,
+            })
+            .from(receipts)
+            .where(eq(receipts.decisionId, row.id))
+            .orderBy(asc(receipts.id)),
         ]);
-        return { ...maskDecision(row), events, collections: pays, flags };
+        // The payer's page shows only what this page already shows (masked), so whoever may open
+        // the decision may follow its link too.
+        const decisionReceipts = issued.map(({ token, ...r }) => ({
+          ...r,
+          payerLink: token ? `/r/${token}` : null,
+        }));
+        return { ...maskDecision(row), events, collections: pays, flags, receipts: decisionReceipts };
       },
     );
 

@@ -1,5 +1,6 @@
 import { and, asc, type Column, desc, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { isIsoDate } from '../../domain/dates';
 import { badRequest } from './errors';
 
 /** simple-rest list parameters, each a JSON string. */
@@ -117,4 +118,13 @@ export function asIdList(key: string, value: FilterValue): (string | number)[] {
 export function contentRange(resource: string, offset: number, count: number, total: number): string {
   const end = count === 0 ? offset : offset + count - 1;
   return `${resource} ${offset}-${end}/${total}`;
+}
+/** A business date `YYYY-MM-DD`, or a 400 naming the filter. */
+export function asDate(key: string, value: FilterValue): string {
+  const s = asString(key, value);
+  if (!isIsoDate(s))
+    throw badRequest(`Filter "${key}" must be a date YYYY-MM-DD`, {
+      [`filter.${key}`]: { code: 'date_format' },
+    });
+  return s;
 }

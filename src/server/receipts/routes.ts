@@ -31,7 +31,14 @@ import {
 } from '../db/schema';
 import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import {
+  asIdList,
+  asString,
+  contentRange,
+  type FilterValue,
+  listQuerySchema,
+  parseList,
+} from '../http/list-query';
 import { assertStep } from '../http/refusal';
 import { drainQueue } from './e-receipts';
 import { balanceReport, findings, numberHistory } from './reports';
@@ -188,6 +195,16 @@ export function receiptHoldingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 const receiptListSchema = listQuerySchema;
 
+/** A receipt number as typed: printed e-receipt numbers carry leading zeros (0000000123). */
+function receiptNumber(v: FilterValue): number {
+  const s = typeof v === 'number' ? String(v) : asString('number', v).trim();
+  if (!/^\d{1,12}$/.test(s))
+    throw badRequest('Filter "number" must be a receipt number', {
+      'filter.number': { code: 'invalid_format' },
+    });
+  return Number(s);
+}
+
 export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   const present = (
@@ -223,7 +240,15 @@ export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               inArray(receipts.status, asIdList('status', v).map(String) as ('issued' | 'void')[]),
             unitId: (v) => inArray(receipts.unitId, asIdList('unitId', v).map(Number)),
             decisionId: (v) => inArray(receipts.decisionId, asIdList('decisionId', v).map(Number)),
-            number: (v) => eq(receipts.number, Number(asString('number', v))),
+            number: (v) => eq(receipts.number, receiptNumber(v)),
+            decisionNumber: (v) =>
+              inArray(
+                receipts.decisionId,
+                db
+                  .select({ id: decisions.id })
+                  .from(decisions)
+                  .where(eq(decisions.decisionNumber, asString('decisionNumber', v).trim())),
+              ),
             issuedOn_gte: (v) => gte(receipts.issuedOn, asString('issuedOn_gte', v)),
             issuedOn_lte: (v) => lte(receipts.issuedOn, asString('issuedOn_lte', v)),
           },

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ import {
   version,
   withReadOnly,
 } from '../../domain';
+import { addCalendarDays, shanghaiMidnight } from '../../domain/dates';
 import type { Actor } from '../../domain/roles';
 import type { Tx } from '../audit/log';
 import { type AppContext, actorOf } from '../context';
@@ -33,7 +34,7 @@ import {
   users,
 } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { asDate, asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
 import { refundScope, refundsPendingFor } from './scope';
 import { bulkTransition, createRefund, refundBalance, transition, updateDraft } from './service';
 import { voucherView } from './voucher';
@@ -207,8 +208,9 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             decisionId: (v) => eq(refunds.decisionId, Number(v)),
             amountFen_gte: (v) => gte(refunds.amountFen, Number(v)),
             amountFen_lte: (v) => lte(refunds.amountFen, Number(v)),
+            createdAt_gte: (v) => gte(refunds.createdAt, shanghaiMidnight(asDate('createdAt_gte', v))),
             createdAt_lte: (v) =>
-              lte(refunds.createdAt, new Date(`${asString('createdAt_lte', v)}T23:59:59+08:00`)),
+              lt(refunds.createdAt, shanghaiMidnight(addCalendarDays(asDate('createdAt_lte', v), 1))),
             pendingFor: (v) => {
               if (v !== 'me')
                 throw badRequest('pendingFor must be "me"', {

@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingCodes, collections, decisions, remittances } from '../db/schema';
+import {
+  billingCodes,
+  collections,
+  decisions,
+  entryFeedback,
+  remittances,
+  remittanceTransferItems,
+  remittanceTransfers,
+} from '../db/schema';
 import { buildTestApp, listUrl, type TestApp } from '../test/helper';
 import { signedInject } from '../test/signed';
 
@@ -57,6 +65,51 @@ describe('remittance timeliness', () => {
       (await (await as('police')).get('/api/remittances/timeliness?from=2026-01-01&to=2026-03-01'))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe('drill-down from an obligation to its collections', () => {
+  it('lists exactly the collections an obligation covers, each with the transfer that remitted it', async () => {
+    const rows = await t.database.db.select().from(remittances);
+    const treasury = await as('treasury');
+    const sample = ['on_time', 'late', 'overdue'].map((s) => rows.find((r) => r.status === s)!);
+    for (const o of sample) {
+      const res = await treasury.get(`/api/remittances/${o.id}/collections`);
+      expect(res.statusCode).toBe(200);
+      const list = res.json() as {
+        bankTxnId: string;
+        amountFen: number;
+        transferReference: string | null;
+        remittedOn: string | null;
+      }[];
+      expect(list.length, o.status).toBe(o.collectionCount);
+      expect(list.reduce((s, c) => s + c.amountFen, 0)).toBe(o.amountFen);
+      const remitted = list.filter((c) => c.transferReference !== null);
+      expect(remitted.reduce((s, c) => s + c.amountFen, 0)).toBe(o.remittedFen);
+      if (o.status === 'late')
+        expect(remitted.every((c) => c.remittedOn !== null && c.remittedOn > o.dueDate)).toBe(true);
+    }
+    // Neighbouring obligations of the same bank do not share a collection.
+    const bank = sample[0].bankId;
+    const mine = rows.filter((r) => r.bankId === bank).slice(0, 6);
+    const seen = new Set<string>();
+    for (const o of mine)
+      for (const c of (await treasury.get(`/api/remittances/${o.id}/collections`)).json()) {
+        expect(seen.has(c.bankTxnId)).toBe(false);
+        seen.add(c.bankTxnId);
+      }
+  });
+
+  it('a bank drills into its own obligations only; police may not', async () => {
+    const rows = await t.database.db.select().from(remittances);
+    const icbc = rows.find((r) => r.bankId === 'ICBC')!;
+    expect((await (await as('bank_icbc')).get(`/api/remittances/${icbc.id}/collections`)).statusCode).toBe(
+      200,
+    );
+    expect((await (await as('bank_boc')).get(`/api/remittances/${icbc.id}/collections`)).statusCode).toBe(
+      404,
+    );
+    expect((await (await as('police')).get(`/api/remittances/${icbc.id}/collections`)).statusCode).toBe(403);
   });
 });
 
@@ -156,5 +209,48 @@ describe('transfers and treasury entries', () => {
     expect(res.json().feedback).toEqual([
       expect.objectContaining({ type: 'wrong_subject_level', acknowledgedAt: null }),
     ]);
+  });
+});
+
+describe('a typed-in entry says at once what it caused', () => {
+  it('an entry short of the transfer comes back as partial, with both amounts', async () => {
+    const [f] = await t.database.db
+      .select({ transferId: entryFeedback.transferId, reference: remittanceTransfers.reference })
+      .from(entryFeedback)
+      .innerJoin(remittanceTransfers, eq(remittanceTransfers.id, entryFeedback.transferId))
+      .where(eq(entryFeedback.type, 'missing'))
+      .limit(1);
+    expect(f).toBeDefined();
+    const [expected] = await t.database.db
+      .select({
+        subject: billingCodes.budgetSubjectCode,
+        level: billingCodes.budgetLevel,
+        amountFen: collections.amountFen,
+      })
+      .from(remittanceTransferItems)
+      .innerJoin(collections, eq(collections.id, remittanceTransferItems.collectionId))
+      .innerJoin(decisions, eq(decisions.id, collections.decisionId))
+      .innerJoin(billingCodes, eq(billingCodes.id, decisions.billingCodeId))
+      .where(eq(remittanceTransferItems.transferId, f.transferId))
+      .limit(1);
+    const treasury = await as('treasury');
+    const treasuries = (await treasury.get(listUrl('treasuries'))).json();
+    const res = await treasury.post('/api/treasury-entries', {
+      treasuryId: treasuries[0].id,
+      entryDate: '2026-03-16',
+      amountFen: Math.max(1, expected.amountFen - 100),
+      budgetSubjectCode: expected.subject,
+      budgetLevel: expected.level,
+      transferReference: f.reference,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().feedback).toEqual([
+      expect.objectContaining({
+        type: 'partial',
+        enteredFen: Math.max(1, expected.amountFen - 100),
+        expectedFen: expect.any(Number),
+      }),
+    ]);
+    expect(res.json().feedback[0].expectedFen).toBeGreaterThan(res.json().feedback[0].enteredFen);
   });
 });

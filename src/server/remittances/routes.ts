@@ -37,7 +37,7 @@ import {
   parseList,
 } from '../http/list-query';
 import { regionSubtree } from '../http/scope';
-import { refreshFeedback } from './service';
+import { obligationCollections, refreshFeedback } from './service';
 import { insertEntries, judgeEntries } from './treasury-entries';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -193,6 +193,21 @@ export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .where(and(eq(remittances.id, request.params.id), scope(actor)));
         if (!row) throw notFound('Remittance');
         return { ...row.r, bankName: row.bankName };
+      },
+    );
+
+    // The drill-down's last step: which collections make up this obligation, and how each was remitted.
+    app.get(
+      '/:id/collections',
+      { config: { permission: ['remittances', 'show'] }, schema: { params: idParams } },
+      async (request) => {
+        const actor = actorOf(request);
+        const [row] = await db
+          .select()
+          .from(remittances)
+          .where(and(eq(remittances.id, request.params.id), scope(actor)));
+        if (!row) throw notFound('Remittance');
+        return obligationCollections(db, ctx, row);
       },
     );
   };

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
   addCalendarDays,
+  type BusinessCalendar,
   CalendarMissingError,
   type ExpectedEntry,
   entryFeedback,
@@ -34,6 +35,10 @@ export function agreementFor(list: Agreement[], regionCode: string | null): Agre
     .filter((a) => a.status !== 'draft' && (region.startsWith(a.regionCode) || region === ''))
     .sort((a, b) => b.regionCode.length - a.regionCode.length || a.id - b.id)[0];
 }
+
+// Any instant on the right side of the cut-off gives the same due date.
+const dueDateOf = (businessDate: string, afterCutoff: boolean, cutoffTime: string, cal: BusinessCalendar) =>
+  remittanceDueDate(`${businessDate}T${afterCutoff ? '23:59' : '00:00'}:00+08:00`, cutoffTime, cal);
 
 /**
  * Rebuilds the remittance obligations of the given banks (all when none) from their collections,
@@ -121,12 +126,7 @@ export async function refreshRemittances(
     const isAfter = c.afterCutoff.split(',')[cutoffs.indexOf(agreement.cutoffTime)] === '1';
     let dueDate: string;
     try {
-      // Any instant on the right side of the cut-off gives the same due date.
-      dueDate = remittanceDueDate(
-        `${c.businessDate}T${isAfter ? '23:59' : '00:00'}:00+08:00`,
-        agreement.cutoffTime,
-        cal,
-      );
+      dueDate = dueDateOf(c.businessDate, isAfter, agreement.cutoffTime, cal);
     } catch (e) {
       if (e instanceof CalendarMissingError) {
         skipped += c.count;
@@ -183,6 +183,70 @@ export async function refreshRemittances(
       await tx.insert(remittances).values(values.slice(i, i + 1000));
   });
   return { obligations: values.length, skippedCollections: skipped };
+}
+
+/**
+ * The collections one obligation covers: those whose agreement and due date, worked out exactly as
+ * `refreshRemittances` does, are the obligation's. Candidates come from the bank's days that can
+ * fall due on that date (a holiday's length before it).
+ */
+export async function obligationCollections(
+  db: Db,
+  env: CollectionEnv,
+  obligation: { agreementId: number; bankId: string; dueDate: string },
+) {
+  const cal = await env.calendars.forRegion(db, '');
+  const bankAgreements = await db
+    .select({
+      id: agreements.id,
+      bankId: agreements.bankId,
+      regionCode: agreements.regionCode,
+      cutoffTime: agreements.cutoffTime,
+      status: agreements.status,
+    })
+    .from(agreements)
+    .where(eq(agreements.bankId, obligation.bankId));
+  const rows = await db
+    .select({
+      id: collections.id,
+      bankTxnId: collections.bankTxnId,
+      decisionNumber: collections.decisionNumber,
+      decisionId: collections.decisionId,
+      regionCode: collections.regionCode,
+      amountFen: collections.amountFen,
+      channel: collections.channel,
+      collectedAt: collections.collectedAt,
+      businessDate: collections.businessDate,
+      localTime: sql<string>`to_char(${collections.collectedAt} at time zone 'Asia/Shanghai', 'HH24:MI')`,
+      transferReference: remittanceTransfers.reference,
+      remittedOn: remittanceTransfers.businessDate,
+    })
+    .from(collections)
+    .leftJoin(remittanceTransferItems, eq(remittanceTransferItems.collectionId, collections.id))
+    .leftJoin(remittanceTransfers, eq(remittanceTransfers.id, remittanceTransferItems.transferId))
+    .where(
+      and(
+        eq(collections.bankId, obligation.bankId),
+        gte(collections.businessDate, addCalendarDays(obligation.dueDate, -20)),
+        lte(collections.businessDate, obligation.dueDate),
+      ),
+    )
+    .orderBy(collections.collectedAt, collections.id);
+  return rows
+    .filter((c) => {
+      const agreement = agreementFor(bankAgreements, c.regionCode);
+      if (agreement?.id !== obligation.agreementId) return false;
+      try {
+        return (
+          dueDateOf(c.businessDate, c.localTime >= agreement.cutoffTime, agreement.cutoffTime, cal) ===
+          obligation.dueDate
+        );
+      } catch (e) {
+        if (e instanceof CalendarMissingError) return false;
+        throw e;
+      }
+    })
+    .map(({ localTime: _, regionCode: __, ...c }) => c);
 }
 
 /** What a transfer should be entered as: its collections' amounts by budget subject and level. */

@@ -49,6 +49,10 @@ export const decisions = pgTable(
     index('decisions_unit_idx').on(t.unitId, t.id),
     index('decisions_status_idx').on(t.paymentStatus, t.id),
     index('decisions_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    // Police and auditors look a decision up by the full plate, ID number or party name.
+    index('decisions_plate_idx').on(t.plate),
+    index('decisions_id_number_idx').on(t.idNumber),
+    index('decisions_party_name_idx').on(t.partyName),
   ],
 );
 

@@ -1,0 +1,15 @@
+import { CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
+import { useCan } from '../common/useCan';
+
+/** Filters the refund inbox adds to RefundList's own (reached through 添加筛选条件). */
+export const moreRefundFilters = [
+  <DateInput key="createdAt_gte" source="createdAt_gte" label="resources.refunds.filters.applied_from" />,
+];
+
+/** Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be reached. */
+export const RefundListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    {useCan('create', 'refunds') ? <CreateButton /> : null}
+  </TopToolbar>
+);
