@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { users } from '../../../mocks/fixtures';
@@ -28,8 +28,11 @@ beforeEach(() => {
 
 async function walkTo(unit: string) {
   renderAt('/receipt-holdings/allocate');
-  // A busy CI machine renders the wizard's steps slowly: wait as long as for the first render.
-  fireEvent.click(await screen.findByRole('button', { name: '下一步' }, { timeout: 10_000 }));
+  // 下一步 stays disabled until the regions have loaded (the source must exist); clicking it
+  // earlier does nothing, so wait for it to be enabled rather than merely rendered.
+  const next = await screen.findByRole('button', { name: '下一步' }, { timeout: 10_000 });
+  await waitFor(() => expect(next).toBeEnabled(), { timeout: 10_000 });
+  fireEvent.click(next);
   fireEvent.mouseDown(await screen.findByRole('combobox', { name: '接收方' }, { timeout: 10_000 }));
   fireEvent.click(within(await screen.findByRole('listbox')).getByText(new RegExp(unit)));
   fireEvent.change(screen.getByRole('textbox', { name: '数量（份）' }), { target: { value: '150' } });
