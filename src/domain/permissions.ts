@@ -1,10 +1,12 @@
 import { type AgreementAction, type AgreementStatus, agreementTransition } from './agreements';
 import {
   approvalRefusal,
+  partyMayAct,
   REFUND_ACTION_ROLES,
   REFUND_STEPS,
   type RefundAction,
   type RefundStatus,
+  refundPartyOf,
 } from './refunds';
 import { type Actor, type Role, regionContains } from './roles';
 import {
@@ -251,6 +253,9 @@ export interface ScopedRecord {
   createdBy?: number;
   reviewedBy?: number | null;
   approvals?: readonly { userId: number }[];
+  /** Refund reviewer: police HQ for traffic-police units, the unit's department otherwise. */
+  unitKind?: string | null;
+  unitDepartmentId?: number | null;
   /** Status correction four eyes. */
   proposedBy?: number;
   /** A month's sign-off for one bank: covered by a run, already signed by the user's side. */
@@ -276,6 +281,13 @@ function refundRefusal(user: Actor, action: Action, record: ScopedRecord): Refus
   if (action === 'print') return status === 'voucher_issued' || status === 'executed' ? null : 'wrong_state';
   const step = REFUND_STEPS[action as RefundAction];
   if (!step) return null;
+  // Whose step it is answers first (403 before 409), as the server does; a record that does not say
+  // its unit's kind leaves that to the server.
+  if (record.unitKind !== undefined && record.unitId != null) {
+    const party = refundPartyOf(user, { ...record, unitId: record.unitId });
+    if (!party || !step.by.includes(party)) return 'not_your_step';
+    if (!partyMayAct(action as RefundAction, party, status)) return 'wrong_state';
+  }
   if (!step.from.includes(status)) return 'wrong_state';
   if (action === 'approve' && record.approvals)
     return approvalRefusal(

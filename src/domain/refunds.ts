@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Role } from './roles';
+import type { Actor, Role } from './roles';
 import { requiredText } from './schemas';
 
 // 退付 refund of a collected fine; 收入退还书 refund voucher
@@ -90,6 +90,41 @@ export function partyMayAct(action: RefundAction, party: RefundParty, status: Re
   if (!step.by.includes(party) || !step.from.includes(status)) return false;
   if (action === 'reject') return party === 'reviewer' ? status === 'submitted' : status !== 'submitted';
   return true;
+}
+
+/** What a refund tells about its applicant unit, enough to know who reviews it. */
+export interface RefundUnit {
+  unitId: number;
+  /** `traffic_police` units are reviewed by police HQ, every other unit by its supervising department. */
+  unitKind?: string | null;
+  unitDepartmentId?: number | null;
+}
+
+/**
+ * The part `actor` plays for one refund, or null when none. The reviewer is the unit's supervising
+ * department: police HQ for traffic-police units, the unit's own `dept` otherwise. Without the unit's
+ * kind (an older record) nobody is taken for its reviewer.
+ */
+export function refundPartyOf(actor: Actor, refund: RefundUnit): RefundParty | null {
+  switch (actor.role) {
+    case 'unit':
+      return actor.unitId === refund.unitId ? 'applicant' : null;
+    case 'police':
+      return refund.unitKind === 'traffic_police' ? 'reviewer' : null;
+    case 'dept':
+      return refund.unitKind != null &&
+        refund.unitKind !== 'traffic_police' &&
+        actor.departmentId != null &&
+        actor.departmentId === refund.unitDepartmentId
+        ? 'reviewer'
+        : null;
+    case 'finance':
+      return 'finance';
+    case 'treasury':
+      return 'treasury';
+    default:
+      return null;
+  }
 }
 
 /** The roles that may ever take a refund action (the permission table; scope and party are checked per record). */
@@ -218,6 +253,8 @@ export const REFUND_READ_ONLY = [
   'status',
   'unitId',
   'unitName',
+  'unitKind',
+  'unitDepartmentId',
   'regionCode',
   'decisionNumber',
   'createdBy',

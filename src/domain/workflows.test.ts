@@ -199,4 +199,25 @@ describe('state-aware can()', () => {
     expect(denial(user, action, resource, record)).toBe(expected);
     expect(can(user, action, resource, record)).toBe(expected === null);
   });
+
+  // Police HQ reviews traffic-police units' applications, a department only its own other units'.
+  const dept = actor('dept', { id: 11, departmentId: 3 });
+  const traffic = { unitId: 1, unitKind: 'traffic_police', unitDepartmentId: 3 };
+  const market = { unitId: 2, unitKind: 'market_regulation', unitDepartmentId: 3 };
+  const otherDept = { unitId: 3, unitKind: 'market_regulation', unitDepartmentId: 4 };
+  it.each<[string, Actor, Action, ScopedRecord, string | null]>([
+    ['police reviews a traffic unit', police, 'review', { status: 'submitted', ...traffic }, null],
+    ['police returns a traffic unit', police, 'return', { status: 'submitted', ...traffic }, null],
+    ['police on a market unit', police, 'review', { status: 'submitted', ...market }, 'not_your_step'],
+    ['dept on a traffic unit', dept, 'review', { status: 'submitted', ...traffic }, 'not_your_step'],
+    ['dept returns its own unit', dept, 'return', { status: 'submitted', ...market }, null],
+    ['dept on another dept’s unit', dept, 'review', { status: 'submitted', ...otherDept }, 'not_your_step'],
+    ['reviewer rejects what is before it', police, 'reject', { status: 'submitted', ...traffic }, null],
+    ['reviewer rejects after review', police, 'reject', { status: 'reviewed', ...traffic }, 'wrong_state'],
+    ['finance rejects before review', finance, 'reject', { status: 'submitted', ...traffic }, 'wrong_state'],
+    ['finance rejects after review', finance, 'reject', { status: 'reviewed', ...traffic }, null],
+    ['unit submits its draft', unit, 'submit', { status: 'draft', ...traffic }, null],
+  ])('refund party: %s', (_, user, action, record, expected) => {
+    expect(denial(user, action, 'refunds', record)).toBe(expected);
+  });
 });

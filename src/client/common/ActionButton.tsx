@@ -95,7 +95,12 @@ export const ActionButton = ({
     <>
       {access.refusal ? (
         // A disabled button fires no events; the span carries the tooltip with the reason.
-        <Tooltip title={translate(`app.refusal.${access.refusal}`)}>
+        // A resource may word a refusal more precisely (`app.refusal_for.<resource>.<code>`).
+        <Tooltip
+          title={translate(`app.refusal_for.${resource}.${access.refusal}`, {
+            _: translate(`app.refusal.${access.refusal}`),
+          })}
+        >
           <span>{button}</span>
         </Tooltip>
       ) : (

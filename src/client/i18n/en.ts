@@ -173,13 +173,20 @@ export const enApp = {
         'You approved already; the second approval must come from another finance user',
       approver_is_applicant: 'The applicant cannot approve their own application',
       approver_is_reviewer: 'The reviewer cannot also approve',
-      not_your_step: 'Another party explains this discrepancy',
+      not_your_step: 'Another party takes this step',
       period_locked: 'The month is signed off and locked; finance must reopen it first',
       written_off: 'The stub is written off and can no longer be voided',
       e_receipt_not_voidable: 'Electronic receipts are not voided; refund the payment instead',
       not_reconciled: 'No reconciliation run has covered this month and bank yet',
       already_signed: 'Signed',
       flags_already_reviewed: '%{count} of the selected flags are reviewed already; select open flags only',
+    },
+    refusal_for: {
+      discrepancies: { not_your_step: 'Another party explains this discrepancy' },
+      refunds: {
+        not_your_step:
+          "The applicant unit's supervising department reviews this application (police HQ for traffic-police units)",
+      },
     },
     validation: {
       amount: 'Must be an amount in yuan, e.g. 1,234.50',

@@ -166,13 +166,17 @@ export const zhApp: Tree<typeof enApp> = {
       already_approved_by_you: '您已批准过，第二次审批须由另一位财政人员完成',
       approver_is_applicant: '申请人不能审批本人的申请',
       approver_is_reviewer: '复核人不能再审批同一申请',
-      not_your_step: '该差异由其他责任方说明',
+      not_your_step: '这一步由其他责任方办理',
       period_locked: '该月已三方签认锁定，须先由财政重新开放',
       written_off: '该票据存根已缴销，不能作废',
       e_receipt_not_voidable: '财政电子票据不作废，请办理退付',
       not_reconciled: '该月该行尚未完成对账，暂不能签认',
       already_signed: '已签认',
       flags_already_reviewed: '所选标记中有 %{count} 条已复核，请只选择待复核的标记',
+    },
+    refusal_for: {
+      discrepancies: { not_your_step: '该差异由其他责任方说明' },
+      refunds: { not_your_step: '该申请由申请单位的主管部门复核（交警支队、大队的申请由交警总队复核）' },
     },
     validation: {
       amount: '请输入以元为单位的金额，如 1,234.50',

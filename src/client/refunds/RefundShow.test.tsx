@@ -59,6 +59,10 @@ const serve = (rows: ReturnType<typeof refund>[]) =>
         headers: { 'Content-Range': `refunds 0-${rows.length - 1}/${rows.length}` },
       }),
     ),
+    // 决定书与金额 lists the decision's receipts; none here.
+    http.get('/api/receipts', () =>
+      HttpResponse.json([], { headers: { 'Content-Range': 'receipts 0-0/0' } }),
+    ),
     http.get('/api/refunds/:id', ({ params }) =>
       HttpResponse.json(rows.find((r) => r.id === Number(params.id))),
     ),
@@ -109,5 +113,23 @@ describe('refund list', () => {
     fireEvent.mouseOver(screen.getByText('已退回'));
     expect(await screen.findByText('退回原因：缺少缴款凭证')).toBeInTheDocument();
     expect(screen.getAllByText('草稿')).toHaveLength(1);
+  });
+});
+
+describe('refund review buttons', () => {
+  // Police HQ reviews traffic-police units; a market unit's application belongs to its department.
+  it.each([
+    ['a traffic brigade, enabled', 'traffic_police', false],
+    ['a market-regulation unit, disabled with the reason', 'market_regulation', true],
+  ])('police on %s', async (_, unitKind, disabled) => {
+    api.state.user = users.police;
+    serve([refund({ status: 'submitted', approvalCount: 0, approvals: [], unitKind, unitDepartmentId: 5 })]);
+    renderAt('/refunds/7/show');
+    const button = await screen.findByRole('button', { name: '复核通过' }, { timeout: 5000 });
+    if (disabled) {
+      expect(button).toBeDisabled();
+      // 退回 and 驳回 carry the same reason.
+      expect(screen.getAllByLabelText(/该申请由申请单位的主管部门复核/).length).toBeGreaterThanOrEqual(1);
+    } else expect(button).toBeEnabled();
   });
 });

@@ -1,6 +1,8 @@
 import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, collections, decisionEvents, decisions, refunds } from '../db/schema';
+import { denial } from '../../domain/permissions';
+import type { Actor } from '../../domain/roles';
+import { auditEvents, collections, decisionEvents, decisions, refunds, users } from '../db/schema';
 import { buildTestApp, listUrl, type TestApp } from '../test/helper';
 
 // A threshold of ¥15 makes any demo traffic fine (¥20 or more) a "large" refund needing two approvals.
@@ -391,5 +393,33 @@ describe('dashboards', () => {
     const all = (await (await as('finance')).get(listUrl('refunds', { range: [0, 999] }))).json();
     const live = all.filter((r: { status: string }) => r.status !== 'withdrawn' && r.status !== 'rejected');
     expect(byReason.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(live.length);
+  });
+
+  it('each record says who reviews it, and can() agrees with the server on every reviewer step', async () => {
+    const actorOf = async (username: string): Promise<Actor> => {
+      const [u] = await t.database.db.select().from(users).where(eq(users.username, username));
+      return { ...u, role: u.role as Actor['role'] };
+    };
+    const unit = await as('unit');
+    const d = await paidDecision(1);
+    const r = (await unit.post('/api/refunds', application(d.id, 300))).json();
+    await unit.post(`/api/refunds/${r.id}/submit`, {});
+    const expected = { 200: null, 403: 'not_your_step', 409: 'wrong_state' } as const;
+    // In order: finance may not reject before the review; police review, then may no longer reject.
+    for (const [username, action, status] of [
+      ['finance', 'reject', 409],
+      ['police', 'review', 200],
+      ['police', 'reject', 409],
+      ['finance', 'reject', 200],
+    ] as const) {
+      const agent = await as(username);
+      const record = (await agent.get(`/api/refunds/${r.id}`)).json();
+      expect(record.unitKind).toBe('traffic_police');
+      expect(denial(await actorOf(username), action, 'refunds', record), `${username} ${action}`).toBe(
+        expected[status],
+      );
+      const res = await agent.post(`/api/refunds/${r.id}/${action}`, { reason: '材料不全' });
+      expect(res.statusCode, `${username} ${action}`).toBe(status);
+    }
   });
 });

@@ -78,6 +78,8 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     r: refunds,
     decisionNumber: decisions.decisionNumber,
     unitName: units.name,
+    unitKind: units.kind,
+    unitDepartmentId: units.departmentId,
     createdByName: creator.displayName,
     approvals:
       sql<number>`(select count(*) from refund_approvals a where a.refund_id = ${refunds.id})`.mapWith(
@@ -152,6 +154,8 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...present(row.r),
       decisionNumber: row.decisionNumber,
       unitName: row.unitName,
+      unitKind: row.unitKind,
+      unitDepartmentId: row.unitDepartmentId,
       createdByName: row.createdByName,
       approvals,
       approvalCount: approvals.length,
@@ -243,6 +247,8 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...present(r.r),
           decisionNumber: r.decisionNumber,
           unitName: r.unitName,
+          unitKind: r.unitKind,
+          unitDepartmentId: r.unitDepartmentId,
           createdByName: r.createdByName,
           approvalCount: r.approvals,
         }));

@@ -1,11 +1,8 @@
 import { and, eq, inArray, isNull, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
-import type { RefundParty } from '../../domain';
 import type { Actor } from '../../domain/roles';
 import type { Db } from '../db/client';
 import { refundApprovals, refunds, units } from '../db/schema';
 import { regionSubtree } from '../http/scope';
-
-type Unit = Pick<typeof units.$inferSelect, 'id' | 'kind' | 'departmentId'>;
 
 /**
  * A unit sees its applications, a department its units', police HQ those of traffic-police units,
@@ -27,20 +24,6 @@ export function refundScope(db: Db, actor: Actor): SQL | undefined {
     default:
       return regionSubtree(refunds.regionCode, actor.regionCode);
   }
-}
-
-/**
- * The part the actor plays for one refund. The reviewer is the unit's supervising department:
- * police HQ for traffic-police units, the unit's `dept` otherwise.
- */
-export function partyOf(actor: Actor, refund: { unitId: number }, unit: Unit): RefundParty | null {
-  if (actor.role === 'unit') return actor.unitId === refund.unitId ? 'applicant' : null;
-  if (actor.role === 'police') return unit.kind === 'traffic_police' ? 'reviewer' : null;
-  if (actor.role === 'dept')
-    return unit.kind !== 'traffic_police' && actor.departmentId === unit.departmentId ? 'reviewer' : null;
-  if (actor.role === 'finance') return 'finance';
-  if (actor.role === 'treasury') return 'treasury';
-  return null;
 }
 
 /** "Waiting for me": the step each role takes next, for the records in its scope. */

@@ -7,6 +7,7 @@ import {
   type RefundInput,
   type RefundStatus,
   refundableFen,
+  refundPartyOf,
   statusAfterRefund,
   voucherNumber,
 } from '../../domain';
@@ -27,7 +28,6 @@ import {
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
 import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } from '../http/errors';
 import { markRefunded } from '../receipts/stock';
-import { partyOf } from './scope';
 
 type Refund = typeof refunds.$inferSelect;
 
@@ -274,7 +274,11 @@ export async function transition(
     const refund = await scope(tx);
     if (!refund) throw notFound('Refund');
     const [unit] = await tx.select().from(units).where(eq(units.id, refund.unitId));
-    const party = partyOf(actor, refund, unit);
+    const party = refundPartyOf(actor, {
+      unitId: refund.unitId,
+      unitKind: unit.kind,
+      unitDepartmentId: unit.departmentId,
+    });
     if (!party || !step.by.includes(party))
       throw forbidden(`Only the ${step.by.join(' or ')} may ${action} this refund`, 'not_your_step');
     const rejectOutOfTurn = action === 'reject' && (party === 'reviewer') !== (refund.status === 'submitted');
