@@ -24,6 +24,7 @@ import { budgetSubjectRoutes } from './budget-subjects/routes';
 import { createCalendarCache } from './calendar/repository';
 import { calendarRoutes } from './calendar/routes';
 import type { Clock } from './clock';
+import { collectionRoutes } from './collections/routes';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/client';
@@ -145,6 +146,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(unitRoutes(ctx), { prefix: '/api/units' });
   await app.register(institutionKeyRoutes(ctx), { prefix: '/api/institution-keys' });
   await app.register(decisionRoutes(ctx), { prefix: '/api/decisions' });
+  await app.register(collectionRoutes(ctx), { prefix: '/api/collections' });
   await app.register(flagRoutes(ctx), { prefix: '/api/paid-status-flags' });
   await app.register(statusCorrectionRoutes(ctx), { prefix: '/api/status-corrections' });
   await app.register(refundRoutes(ctx), { prefix: '/api/refunds' });

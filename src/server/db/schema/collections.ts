@@ -128,6 +128,8 @@ export const paidStatusFlags = pgTable(
   (t) => [
     index('paid_status_flags_state_type_idx').on(t.state, t.type, t.id),
     index('paid_status_flags_decision_idx').on(t.decisionId),
+    // The collections list counts each row's open flags.
+    index('paid_status_flags_collection_idx').on(t.collectionId),
   ],
 );
 

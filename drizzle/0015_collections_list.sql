@@ -1,0 +1,1 @@
+CREATE INDEX "paid_status_flags_collection_idx" ON "paid_status_flags" USING btree ("collection_id");

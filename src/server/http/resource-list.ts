@@ -1,0 +1,36 @@
+import { and, type SQL } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../../domain/roles';
+import { contentRange, type ListQuery, type ListSpec, type ParsedList, parseList } from './list-query';
+
+/**
+ * One resource's scoped list: its whitelisted sort and filters, the caller's scope and the query
+ * that reads a page. The list route and (later) the exports run this same definition, so an export
+ * can never see more rows than the list.
+ */
+export interface ResourceList<Row> {
+  resource: string;
+  spec: ListSpec;
+  scope(actor: Actor): SQL | undefined;
+  page(where: SQL | undefined, parsed: Pick<ParsedList, 'orderBy' | 'limit' | 'offset'>): Promise<Row[]>;
+  count(where: SQL | undefined): Promise<number>;
+}
+
+/** Filter and scope combined, for callers that answer a count or stream pages. */
+export function scopedWhere<Row>(list: ResourceList<Row>, actor: Actor, query: ListQuery) {
+  const parsed = parseList(query, list.spec);
+  return { parsed, where: and(list.scope(actor), parsed.where) };
+}
+
+/** A react-admin list page with its Content-Range header. */
+export async function serveList<Row>(
+  list: ResourceList<Row>,
+  actor: Actor,
+  query: ListQuery,
+  reply: FastifyReply,
+): Promise<Row[]> {
+  const { parsed, where } = scopedWhere(list, actor, query);
+  const [rows, total] = await Promise.all([list.page(where, parsed), list.count(where)]);
+  reply.header('Content-Range', contentRange(list.resource, parsed.offset, rows.length, total));
+  return rows;
+}
