@@ -10,6 +10,7 @@ import { BillingCodeImportPage } from './billing-codes/BillingCodeImportPage';
 import budgetSubjects from './budget-subjects';
 import calendar from './calendar';
 import { CalendarImportPage } from './calendar/CalendarImportPage';
+import collections from './collections';
 import { Dashboard } from './dashboard/Dashboard';
 import { DeadlineCalculatorPage } from './deadline-calculator/DeadlineCalculatorPage';
 import decisions from './decisions';
@@ -63,6 +64,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="collections" {...collections} />
     <Resource name="refunds" {...refunds} />
     <Resource name="remittances" {...remittances} />
     <Resource name="treasury-entries" {...treasuryEntries} />

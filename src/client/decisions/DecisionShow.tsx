@@ -91,7 +91,8 @@ export const DecisionShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.decisions.section.collections" path="collections">
         <ArrayField source="collections" label={false}>
-          <DataTable bulkActionButtons={false} rowClick={false}>
+          {/* A row opens the collection in 代收明细 (its flags, channel and business date). */}
+          <DataTable bulkActionButtons={false} rowClick={(id) => `/collections/${id}/show`}>
             <DataTable.Col source="bankName" label="resources.decisions.collections.bank" />
             <DataTable.Col source="bankTxnId" label="resources.decisions.collections.txn" />
             <DataTable.Col source="amountFen" label="resources.decisions.collections.amount">

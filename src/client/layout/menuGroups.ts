@@ -24,6 +24,7 @@ export const MENU_GROUPS: MenuGroup[] = [
     key: 'payments',
     entries: [
       { resource: 'decisions' },
+      { resource: 'collections' },
       { resource: 'paid-status-flags' },
       { resource: 'status-corrections' },
       page('/deadline-calculator', 'app.deadline.title', 'calculate', ['show', 'deadline-calculator']),

@@ -28,6 +28,7 @@ import {
   agreements,
   auditEvents,
   calendarYears,
+  collections,
   decisionEvents,
   discrepancies,
   entryFeedback,
@@ -333,11 +334,32 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
   /** A bank's own open findings: what it must explain before the month can be signed. */
   async function bankCards(actor: Actor): Promise<SummaryCard[]> {
-    const [{ n }] = await db
-      .select({ n: count() })
-      .from(discrepancies)
-      .where(and(eq(discrepancies.bankId, actor.bankId ?? ''), eq(discrepancies.state, 'open')));
-    return [{ key: 'discrepancies_open', value: n, resource: 'discrepancies', filter: { state: 'open' } }];
+    const bankId = actor.bankId ?? '';
+    const today = ctx.clock.today();
+    const [[{ n }], [{ todayCount }], [{ unmatched }]] = await Promise.all([
+      db
+        .select({ n: count() })
+        .from(discrepancies)
+        .where(and(eq(discrepancies.bankId, bankId), eq(discrepancies.state, 'open'))),
+      db
+        .select({ todayCount: count() })
+        .from(collections)
+        .where(and(eq(collections.bankId, bankId), eq(collections.businessDate, today))),
+      db
+        .select({ unmatched: count() })
+        .from(collections)
+        .where(and(eq(collections.bankId, bankId), isNull(collections.decisionId))),
+    ]);
+    return [
+      { key: 'discrepancies_open', value: n, resource: 'discrepancies', filter: { state: 'open' } },
+      {
+        key: 'collections_today',
+        value: todayCount,
+        resource: 'collections',
+        filter: { businessDate_gte: today, businessDate_lte: today },
+      },
+      { key: 'collections_unmatched', value: unmatched, resource: 'collections', filter: { matched: false } },
+    ];
   }
 
   /** A unit's applications still on their way and its stock requests finance has not answered. */
