@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../../mocks/fixtures';
@@ -87,5 +87,22 @@ describe('collections list 代收明细', () => {
     const first = (await screen.findByText('ICBC20260310000123', {}, { timeout: 5000 })).closest('tr')!;
     expect(within(first).queryByRole('link')).toBeNull();
     expect(screen.queryByRole('columnheader', { name: '代理银行' })).toBeNull();
+  });
+
+  it('导出 offers the server’s Excel and CSV of exactly the current filter and sort', async () => {
+    api.state.user = users.finance;
+    serve();
+    renderAt('/collections?filter=%7B%22matched%22%3Afalse%7D');
+    fireEvent.click(await screen.findByRole('button', { name: '导出' }, { timeout: 5000 }));
+    const excel = await screen.findByRole('menuitem', { name: 'Excel 表格（2 条）' });
+    const url = new URL(excel.getAttribute('href')!, 'http://x');
+    expect(url.pathname).toBe('/api/collections/export.xlsx');
+    expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ matched: false });
+    expect(JSON.parse(url.searchParams.get('sort')!)).toEqual(['collectedAt', 'DESC']);
+    expect(url.searchParams.get('locale')).toBe('zh-CN');
+    expect(screen.getByRole('menuitem', { name: 'CSV 文件（2 条）' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/api/collections/export.csv?'),
+    );
   });
 });

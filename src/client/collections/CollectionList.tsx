@@ -3,14 +3,17 @@ import {
   DataTable,
   DateField,
   DateInput,
+  FilterButton,
   List,
   ReferenceInput,
   SelectField,
   SelectInput,
   TextInput,
+  TopToolbar,
   useGetIdentity,
 } from 'react-admin';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { channelChoices } from './choices';
 import { DecisionLink, MatchedField } from './fields';
 
@@ -34,7 +37,17 @@ export const CollectionList = () => {
   const { identity } = useGetIdentity();
   const isBank = identity?.role === 'bank';
   return (
-    <List filters={filters(isBank)} sort={{ field: 'collectedAt', order: 'DESC' }}>
+    <List
+      filters={filters(isBank)}
+      sort={{ field: 'collectedAt', order: 'DESC' }}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <ServerExportButton />
+        </TopToolbar>
+      }
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="collectedAt">
           <DateField source="collectedAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />

@@ -133,7 +133,7 @@ export const auditActionTexts: Texts<AuditActionCode> = {
 
 const resourceZh = {
   decisions: '处罚决定书',
-  collections: '缴款记录',
+  collections: '代收明细',
   'paid-status-flags': '缴款状态稽核',
   'status-corrections': '状态更正',
   'institution-keys': '接口密钥',

@@ -4,6 +4,7 @@ import { eventDetailTexts, flagDetailTexts } from './flags';
 import type { Coded, Lang } from './format';
 import { fill } from './format';
 
+export * from './collections';
 export * from './enums';
 export * from './errors';
 export * from './field-errors';

@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collections, decisions, units, users } from '../db/schema';
+import { auditEvents, collections, decisions, units, users } from '../db/schema';
 import { buildTestApp, listUrl, type TestApp } from '../test/helper';
 
 let t: TestApp;
@@ -137,5 +139,88 @@ describe('collections list 代收明细', () => {
     });
     expect(Array.isArray(own.json().flags)).toBe(true);
     expect((await (await as('bank_abc')).get(`/api/collections/${icbc.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('collections export 导出', () => {
+  const exportUrl = (format: 'csv' | 'xlsx', filter: object = {}, extra = '') =>
+    `/api/collections/export.${format}?filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`;
+
+  it('CSV: BOM, Chinese headers, the list’s rows in yuan and Shanghai time, formulas defused, audited', async () => {
+    // A bank may send anything as a decision number; a spreadsheet must never run it.
+    const [icbc] = await t.database.db
+      .select()
+      .from(collections)
+      .where(eq(collections.bankId, 'ICBC'))
+      .limit(1);
+    await t.database.db.insert(collections).values({
+      ...icbc,
+      id: undefined,
+      bankTxnId: '+8613800000000',
+      decisionNumber: '=HYPERLINK("http://x","点我")',
+      decisionId: null,
+      regionCode: null,
+      amountFen: 12_345,
+      collectedAt: new Date('2026-03-01T17:30:00Z'),
+      businessDate: '2026-03-02',
+    });
+    const bank = await as('bank_icbc');
+    const res = await bank.get(exportUrl('csv', { matched: false }));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = parse(res.rawPayload.subarray(3), { relax_column_count: false }) as string[][];
+    expect(lines[0]).toEqual(
+      expect.arrayContaining(['缴款时间', '银行流水号', '实收金额', '缴款渠道', '匹配']),
+    );
+    const list = await all('bank_icbc', { matched: false });
+    expect(lines.length - 1).toBe(list.total);
+    const col = (name: string) => lines[0].indexOf(name);
+    const evil = lines.find((l) => l[col('银行流水号')] === "'+8613800000000")!;
+    expect(evil[col('决定书编号')]).toBe(`'=HYPERLINK("http://x","点我")`);
+    expect(evil[col('实收金额')]).toBe('123.45');
+    expect(evil[col('缴款时间')]).toBe('2026-03-02 01:30:00');
+    expect(evil[col('业务日期')]).toBe('2026-03-02');
+    expect(evil[col('匹配')]).toBe('未匹配决定书');
+    expect(lines.slice(1).every((l) => l[col('代理银行代码')] === 'ICBC')).toBe(true);
+
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'export'), eq(auditEvents.resource, 'collections')))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(event.actorUsername).toBe('bank_icbc');
+    expect(event.after).toMatchObject({ format: 'csv', filter: '{"matched":false}', rows: list.total });
+  });
+
+  it('XLSX: a real workbook with the same rows, yuan as numbers, a frozen header, English on request', async () => {
+    const finance = await as('finance');
+    const filter = { bankId: 'ICBC' };
+    const res = await finance.get(exportUrl('xlsx', filter, '&locale=en'));
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(
+      expect.arrayContaining(['Collected at', 'Bank transaction id', 'Amount collected']),
+    );
+    expect(sheet.actualRowCount - 1).toBe((await all('finance', filter)).total);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const amountCol = header.indexOf('Amount collected') + 1;
+    const amount = sheet.getRow(2).getCell(amountCol);
+    expect(typeof amount.value).toBe('number');
+    expect(amount.numFmt).toBe('#,##0.00');
+    const txn = sheet.getRow(2).getCell(header.indexOf('Bank transaction id') + 1);
+    expect(typeof txn.value).toBe('string');
+  });
+
+  it('refuses a bad filter with a 400 before streaming, and an export for a role without the list', async () => {
+    const finance = await as('finance');
+    const bad = await finance.get(exportUrl('csv', { nope: 1 }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual({ 'filter.nope': { code: 'not_a_known_filter' } });
+    expect((await (await as('admin')).get(exportUrl('csv'))).statusCode).toBe(403);
   });
 });

@@ -2,11 +2,13 @@ import { and, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, type S
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COLLECTION_CHANNELS } from '../../domain';
+import { channelTexts, collectionFieldTexts, type Lang, matchedTexts } from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
 import type { Db } from '../db/client';
 import { banks, collections, decisions, paidStatusFlags, units } from '../db/schema';
 import { notFound } from '../http/errors';
+import { type CellKind, type ExportColumn, registerExports } from '../http/export';
 import { asBoolean, asDate, asIdList, asString, listQuerySchema } from '../http/list-query';
 import { type ResourceList, scopedWhere, serveList } from '../http/resource-list';
 import { regionSubtree } from '../http/scope';
@@ -109,12 +111,60 @@ export function collectionList(db: Db): ResourceList<CollectionRow> {
   };
 }
 
+const label = (key: keyof (typeof collectionFieldTexts)['en']) => ({
+  'zh-CN': collectionFieldTexts['zh-CN'][key],
+  en: collectionFieldTexts.en[key],
+});
+const column = (
+  key: keyof (typeof collectionFieldTexts)['en'] & keyof CollectionRow,
+  kind: CellKind,
+): ExportColumn<CollectionRow> => ({
+  key,
+  kind,
+  label: label(key),
+  value: (r) => r[key] as string | number | Date,
+});
+
+/** Every field of the list record, worded as on screen. */
+export const collectionExportColumns: ExportColumn<CollectionRow>[] = [
+  column('collectedAt', 'instant'),
+  column('bankId', 'id'),
+  column('bankName', 'text'),
+  column('bankTxnId', 'id'),
+  column('decisionNumber', 'text'),
+  column('amountFen', 'money'),
+  column('expectedFen', 'money'),
+  {
+    key: 'channel',
+    kind: 'text',
+    label: label('channel'),
+    value: (r, lang: Lang) => channelTexts[lang][r.channel],
+  },
+  column('businessDate', 'date'),
+  column('receivedAt', 'instant'),
+  column('regionCode', 'id'),
+  {
+    key: 'matched',
+    kind: 'text',
+    label: label('matched'),
+    value: (r, lang: Lang) => matchedTexts[lang][r.matched ? 'yes' : 'no'],
+  },
+  column('openFlags', 'number'),
+];
+
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function collectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   const list = collectionList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: collectionExportColumns,
+      permission: ['collections', 'list'],
+      name: 'collections',
+    });
+
     app.get(
       '/',
       { config: { permission: ['collections', 'list'] }, schema: { querystring: listQuerySchema } },

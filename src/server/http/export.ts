@@ -1,0 +1,294 @@
+import { PassThrough, type Writable } from 'node:stream';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
+import { stringify } from 'csv-stringify';
+import { and, asc, type Column, desc, type SQL, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Lang } from '../../domain/i18n';
+import type { Action, Resource } from '../../domain/permissions';
+import type { Actor } from '../../domain/roles';
+import { type AppContext, actorOf } from '../context';
+import { listQuerySchema } from './list-query';
+import { maskPiiFilter } from './log-redact';
+import { type ResourceList, scopedWhere } from './resource-list';
+
+/**
+ * How one column is written: `text` as is (formula-escaped), `id` as text Excel must not turn into a
+ * number, `money` fen → yuan, `instant` in Asia/Shanghai, `date` a business date, `number` as is.
+ */
+export type CellKind = 'text' | 'id' | 'money' | 'instant' | 'date' | 'number';
+export type CellValue = string | number | Date | null | undefined;
+
+export interface ExportColumn<Row> {
+  key: string;
+  kind: CellKind;
+  label: Record<Lang, string>;
+  value(row: Row, lang: Lang): CellValue;
+}
+
+export const exportQuerySchema = listQuerySchema.pick({ filter: true, sort: true }).extend({
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+/** Rows per keyset page: small enough to keep memory flat, large enough to stream fast. */
+export const EXPORT_PAGE_ROWS = 2_000;
+/** Excel's sheet limit is 1,048,576 rows; a new sheet starts well before it. */
+export const XLSX_SHEET_ROWS = 1_000_000;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A spreadsheet never executes a cell we wrote: text that could start a formula gets a leading `'`. */
+export const escapeFormula = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
+const SHANGHAI_MS = 8 * 3_600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+function shanghaiText(d: Date): string {
+  const s = new Date(d.getTime() + SHANGHAI_MS);
+  return `${s.getUTCFullYear()}-${pad(s.getUTCMonth() + 1)}-${pad(s.getUTCDate())} ${pad(s.getUTCHours())}:${pad(s.getUTCMinutes())}:${pad(s.getUTCSeconds())}`;
+}
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** A cell as CSV text. */
+export function csvCell(kind: CellKind, v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  switch (kind) {
+    case 'money':
+      return yuan(Number(v));
+    case 'number':
+      return String(v);
+    case 'instant':
+      return shanghaiText(v instanceof Date ? v : new Date(v));
+    default:
+      return escapeFormula(String(v));
+  }
+}
+
+/** A cell as an XLSX value: numbers stay numbers, times are dates shown as Shanghai wall time. */
+function xlsxCell(kind: CellKind, v: CellValue): string | number | Date | null {
+  if (v === null || v === undefined) return null;
+  switch (kind) {
+    case 'money':
+      return Math.round(Number(v)) / 100;
+    case 'number':
+      return Number(v);
+    // Excel dates carry no zone: write the Shanghai wall-clock time as if it were UTC.
+    case 'instant':
+      return new Date((v instanceof Date ? v : new Date(v)).getTime() + SHANGHAI_MS);
+    case 'date':
+      return new Date(`${String(v)}T00:00:00Z`);
+    default:
+      return escapeFormula(String(v));
+  }
+}
+
+const NUM_FMT: Partial<Record<CellKind, string>> = {
+  money: '#,##0.00',
+  instant: 'yyyy-mm-dd hh:mm:ss',
+  date: 'yyyy-mm-dd',
+  id: '@',
+};
+
+/**
+ * Every row the list would show for this filter, in its order, page by page on the sort key and
+ * id (keyset: each page is an index range, memory stays flat on any table size), yielding to other
+ * requests between pages and stopping when the client has gone.
+ */
+async function* keysetPages<Row extends { id: number | string }>(
+  list: ResourceList<Row>,
+  where: SQL | undefined,
+  sortField: string,
+  order: 'ASC' | 'DESC',
+  gone: () => boolean,
+): AsyncGenerator<Row[]> {
+  const sortCol = list.spec.sortable[sortField] as Column;
+  const idCol = list.spec.idColumn;
+  const dir = order === 'ASC' ? asc : desc;
+  const orderBy = sortField === 'id' ? [dir(idCol)] : [dir(sortCol), dir(idCol)];
+  let last: Row | undefined;
+  for (;;) {
+    let after: SQL | undefined;
+    if (last) {
+      const lastId = last.id;
+      const raw = (last as Record<string, unknown>)[sortField];
+      const v = raw instanceof Date ? raw.toISOString() : raw;
+      const cmp = order === 'ASC' ? sql.raw('>') : sql.raw('<');
+      after =
+        sortField === 'id'
+          ? sql`${idCol} ${cmp} ${lastId}`
+          : sql`(${sortCol}, ${idCol}) ${cmp} (${v}, ${lastId})`;
+    }
+    const rows = await list.page(and(where, after), { orderBy, limit: EXPORT_PAGE_ROWS, offset: 0 });
+    if (rows.length) yield rows;
+    if (rows.length < EXPORT_PAGE_ROWS || gone()) return;
+    last = rows[rows.length - 1];
+    await yieldToOthers();
+  }
+}
+
+/** Writes, waiting when the reader is slower than the database. */
+async function write(stream: Writable, chunk: unknown) {
+  if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+}
+
+interface ExportDef<Row> {
+  list: ResourceList<Row>;
+  columns: ExportColumn<Row>[];
+  permission: [Resource, Action];
+  /** File name stem, e.g. `collections` → `collections-2026-03-16.csv`. */
+  name: string;
+}
+
+/**
+ * `GET <prefix>/export.csv` and `/export.xlsx`: the same scope, filter and sort as the list, no row
+ * cap, streamed; a bad filter is a 400 before anything streams; one audit event with the row count.
+ */
+export function registerExports<Row extends { id: number | string }>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  def: ExportDef<Row>,
+) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const format of ['csv', 'xlsx'] as const) {
+    typed.get(
+      `/export.${format}`,
+      { config: { permission: def.permission }, schema: { querystring: exportQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { locale, ...query } = request.query;
+        const { where } = scopedWhere(def.list, actor, query);
+        const [sortField, order] = sortOf(query.sort, def.list.spec.defaultSort);
+        const stem = `${def.name}-${ctx.clock.today()}`;
+        reply.header(
+          'Content-Disposition',
+          `attachment; filename="${stem}.${format}"; filename*=UTF-8''${encodeURIComponent(stem)}.${format}`,
+        );
+        reply.header('Cache-Control', 'no-store');
+        reply.type(
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        const out = new PassThrough();
+        let gone = false;
+        // The response closes before it has finished only when the client went away.
+        reply.raw.on('close', () => {
+          if (!reply.raw.writableFinished) gone = true;
+        });
+        const pages = keysetPages(def.list, where, sortField, order, () => gone);
+        const run =
+          format === 'csv'
+            ? writeCsv(out, pages, def.columns, locale)
+            : writeXlsx(out, pages, def.columns, locale);
+        run
+          .then((rows) => audit(ctx, request, actor, def, query.filter, format, rows, gone))
+          .catch((err) => {
+            request.log.error({ err }, 'export failed');
+            out.destroy(err as Error);
+          });
+        return reply.send(out);
+      },
+    );
+  }
+}
+
+function sortOf(sort: string | undefined, fallback: [string, 'ASC' | 'DESC']): [string, 'ASC' | 'DESC'] {
+  // parseList already validated it (field whitelisted, order ASC/DESC).
+  return sort ? (JSON.parse(sort) as [string, 'ASC' | 'DESC']) : fallback;
+}
+
+async function writeCsv<Row>(
+  out: PassThrough,
+  pages: AsyncGenerator<Row[]>,
+  columns: ExportColumn<Row>[],
+  lang: Lang,
+): Promise<number> {
+  const csv = stringify({ bom: true, record_delimiter: 'windows' });
+  csv.pipe(out);
+  await write(
+    csv,
+    columns.map((c) => c.label[lang]),
+  );
+  let n = 0;
+  for await (const rows of pages) {
+    for (const row of rows)
+      await write(
+        csv,
+        columns.map((c) => csvCell(c.kind, c.value(row, lang))),
+      );
+    n += rows.length;
+  }
+  csv.end();
+  return n;
+}
+
+async function writeXlsx<Row>(
+  out: PassThrough,
+  pages: AsyncGenerator<Row[]>,
+  columns: ExportColumn<Row>[],
+  lang: Lang,
+): Promise<number> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  let sheet: ExcelJS.Worksheet | undefined;
+  let inSheet = 0;
+  let sheets = 0;
+  const newSheet = () => {
+    sheets += 1;
+    const s = book.addWorksheet(`${sheets}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    s.columns = columns.map((c) => ({
+      header: c.label[lang],
+      key: c.key,
+      width: c.kind === 'instant' ? 20 : c.kind === 'text' || c.kind === 'id' ? 24 : 14,
+      style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {},
+    }));
+    s.getRow(1).font = { bold: true };
+    s.getRow(1).commit();
+    return s;
+  };
+  let n = 0;
+  for await (const rows of pages) {
+    for (const row of rows) {
+      if (!sheet || inSheet >= XLSX_SHEET_ROWS) {
+        sheet?.commit();
+        sheet = newSheet();
+        inSheet = 0;
+      }
+      sheet.addRow(columns.map((c) => xlsxCell(c.kind, c.value(row, lang)))).commit();
+      inSheet += 1;
+    }
+    n += rows.length;
+  }
+  if (!sheet) sheet = newSheet();
+  sheet.commit();
+  await book.commit();
+  return n;
+}
+
+async function audit<Row>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+  def: ExportDef<Row>,
+  filter: string | undefined,
+  format: 'csv' | 'xlsx',
+  rows: number,
+  interrupted: boolean,
+) {
+  await ctx.audit.recordNow(ctx.database.db, {
+    actor,
+    action: 'export',
+    resource: def.list.resource,
+    // The audit payload keeps flat values: the filter goes in as JSON text, personal values masked.
+    after: {
+      format,
+      filter: JSON.stringify(maskPiiFilter(filter ? JSON.parse(filter) : {})),
+      rows,
+      ...(interrupted ? { interrupted } : {}),
+    },
+    ip: request.ip,
+  });
+}
