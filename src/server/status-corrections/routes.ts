@@ -2,6 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type FlagDetail, reasonSchema, statusCorrectionInputSchema } from '../../domain';
+import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
 import {
   collections,
@@ -21,6 +22,12 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 /** Four-eyes manual status change: one police user proposes, a different one confirms or rejects. */
 export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  // A correction is seen and decided only by those who may see its decision.
+  const inScope = (actor: Actor) =>
+    inArray(
+      statusCorrections.decisionId,
+      db.select({ id: decisions.id }).from(decisions).where(decisionScope(db, actor)),
+    );
   return async (app) => {
     app.get(
       '/',
@@ -37,6 +44,7 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             decisionId: (v) => eq(statusCorrections.decisionId, Number(v)),
           },
         });
+        const where = and(parsed.where, inScope(actorOf(request)));
         const [rows, [{ total }]] = await Promise.all([
           db
             .select({
@@ -47,11 +55,11 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .from(statusCorrections)
             .innerJoin(decisions, eq(decisions.id, statusCorrections.decisionId))
             .innerJoin(users, eq(users.id, statusCorrections.proposedBy))
-            .where(parsed.where)
+            .where(where)
             .orderBy(...parsed.orderBy)
             .limit(parsed.limit)
             .offset(parsed.offset),
-          db.select({ total: count() }).from(statusCorrections).where(parsed.where),
+          db.select({ total: count() }).from(statusCorrections).where(where),
         ]);
         reply.header('Content-Range', contentRange('status-corrections', parsed.offset, rows.length, total));
         return rows.map((r) => ({
@@ -119,7 +127,7 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const [c] = await tx
             .select()
             .from(statusCorrections)
-            .where(eq(statusCorrections.id, request.params.id))
+            .where(and(eq(statusCorrections.id, request.params.id), inScope(actor)))
             .for('update');
           if (!c) throw notFound('Status correction');
           assertStep(
@@ -206,7 +214,7 @@ export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const [c] = await tx
             .select()
             .from(statusCorrections)
-            .where(eq(statusCorrections.id, request.params.id))
+            .where(and(eq(statusCorrections.id, request.params.id), inScope(actor)))
             .for('update');
           if (!c) throw notFound('Status correction');
           assertStep(
