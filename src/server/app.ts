@@ -35,6 +35,7 @@ import { requestLogSerializer } from './http/log-redact';
 import { institutionKeyRoutes } from './institution-keys/routes';
 import { installMachineAuth } from './machine/auth';
 import { bankRoutes } from './machine/bank-routes';
+import { feedRoutes } from './machine/feed-routes';
 import { policeRoutes } from './machine/police-routes';
 import { createSecretBox, loadSecretKey } from './machine/secrets';
 import { treasuryMachineRoutes } from './machine/treasury-routes';
@@ -168,6 +169,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(payerPageRoutes(ctx));
   await app.register(bankRoutes(ctx), { prefix: '/api/bank/v1' });
   await app.register(policeRoutes(ctx), { prefix: '/api/police/v1' });
+  await app.register(feedRoutes(ctx), { prefix: '/api/police/v1' });
   await app.register(treasuryMachineRoutes(ctx), { prefix: '/api/treasury/v1' });
 
   const distDir = opts.distDir;

@@ -41,7 +41,7 @@ export const Dashboard = () => {
             ) : undefined
           }
         >
-          {translate(`app.warnings.${w.key}`, { year: w.year })}
+          {translate(`app.warnings.${w.key}`, w)}
         </Alert>
       ))}
       <Grid container spacing={2}>

@@ -131,6 +131,7 @@ export const enApp = {
         corrections_waiting: 'Corrections waiting for a second officer',
         units_in_scope: 'Units in my scope',
         discrepancies_open: 'Open discrepancies of my bank',
+        feed_lag_minutes: 'Police platform feed lag (minutes)',
         collections_today: 'Collections of my bank today',
         collections_unmatched: 'My collections without a decision yet',
         refunds_in_progress: 'My refund applications in progress',
@@ -258,6 +259,8 @@ export const enApp = {
         'The %{year} holiday calendar is not loaded, so this cannot be computed. Finance must import the official %{year} arrangement.',
     },
     warnings: {
+      feed_lag:
+        'The police platform has not read paid-status changes for %{hours} h (%{count} waiting): violation records may still show unpaid.',
       calendar_import: 'Import it now',
       calendar_missing:
         "Next year's (%{year}) official holiday calendar has not been imported: deadlines reaching %{year} cannot be computed.",

@@ -129,6 +129,7 @@ export const zhApp: Tree<typeof enApp> = {
         corrections_waiting: '待复核状态更正',
         units_in_scope: '管辖单位',
         discrepancies_open: '本行待处理对账差异',
+        feed_lag_minutes: '交管平台读取缴款状态滞后（分钟）',
         collections_today: '本行今日代收笔数',
         collections_unmatched: '本行未匹配决定书的代收',
         refunds_in_progress: '办理中的退付申请',
@@ -245,6 +246,8 @@ export const zhApp: Tree<typeof enApp> = {
       calendar_missing: '尚未导入 %{year} 年节假日安排，无法计算。请财政厅导入国务院公布的 %{year} 年安排。',
     },
     warnings: {
+      feed_lag:
+        '公安交管平台已 %{hours} 小时未读取缴款状态变更（%{count} 条待读取），违法记录可能仍显示未缴款。',
       calendar_import: '立即导入',
       calendar_missing: '%{year} 年国务院节假日安排尚未导入：涉及 %{year} 年的期限将无法计算。',
     },

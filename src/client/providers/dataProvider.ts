@@ -70,7 +70,7 @@ export const dataProvider = {
     today: string;
     cards: SummaryCard[];
     trends?: Partial<PoliceTrendData> & { refundsByReason?: RefundReasonTrend[] };
-    warnings: { key: string; year: number }[];
+    warnings: { key: string; [value: string]: string | number }[];
   }> {
     return (await httpClient(`${API}/summary`)).json;
   },

@@ -44,11 +44,18 @@ import {
 } from '../db/schema';
 import { flagScope } from '../flags/scope';
 import { regionScope, regionSubtree } from '../http/scope';
+import { feedLag } from '../machine/feed-routes';
 import { findings as receiptFindings } from '../receipts/reports';
 import { refundScope, refundsPendingFor } from '../refunds/scope';
 import { menuCounts } from './menu-counts';
 
 /** One dashboard card: `key` is translated by the SPA, `filter` pre-filters the linked list. */
+/** A dashboard warning: its key names `app.warnings.<key>`, the rest are its values. */
+export interface Warning {
+  key: string;
+  [value: string]: string | number;
+}
+
 export interface SummaryCard {
   key: string;
   value: number;
@@ -392,16 +399,30 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   /** From 1 December, finance and admin are told when next year's official calendar is still missing. */
-  async function warnings(actor: Actor): Promise<{ key: string; year: number }[]> {
-    if (actor.role !== 'finance' && actor.role !== 'admin') return [];
+  /** Police and finance see how far behind the police platform reads the paid-status feed. */
+  async function feedCards(): Promise<SummaryCard[]> {
+    const lag = await feedLag(db, ctx.clock.now());
+    return [{ key: 'feed_lag_minutes', value: lag?.minutes ?? 0 }];
+  }
+
+  async function feedWarnings(actor: Actor): Promise<Warning[]> {
+    if (actor.role !== 'finance' && actor.role !== 'police') return [];
+    const lag = await feedLag(db, ctx.clock.now());
+    if (!lag || lag.minutes < ctx.config.syncLagHours * 60) return [];
+    return [{ key: 'feed_lag', hours: Math.floor(lag.minutes / 60), count: lag.unread }];
+  }
+
+  async function warnings(actor: Actor): Promise<Warning[]> {
+    const feed = await feedWarnings(actor);
+    if (actor.role !== 'finance' && actor.role !== 'admin') return feed;
     const today = ctx.clock.today();
-    if (today.slice(5) < '12-01') return [];
+    if (today.slice(5) < '12-01') return feed;
     const next = Number(today.slice(0, 4)) + 1;
     const [row] = await db
       .select({ year: calendarYears.year })
       .from(calendarYears)
       .where(and(eq(calendarYears.year, next), eq(calendarYears.regionCode, '')));
-    return row ? [] : [{ key: 'calendar_missing', year: next }];
+    return row ? feed : [...feed, { key: 'calendar_missing', year: next }];
   }
 
   return async (app) => {
@@ -423,6 +444,7 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (['finance', 'police', 'dept', 'treasury', 'unit'].includes(actor.role))
         cards.unshift(...(await refundCards(actor)));
       if (actor.role === 'bank') cards.unshift(...(await bankCards(actor)));
+      if (actor.role === 'police' || actor.role === 'finance') cards.push(...(await feedCards()));
       if (actor.role === 'unit') cards.push(...(await unitWaitingCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
       if (['finance', 'unit', 'auditor'].includes(actor.role)) {

@@ -104,6 +104,8 @@ export const collections = pgTable(
     index('collections_decision_idx').on(t.decisionId),
     index('collections_orphan_idx').on(t.decisionNumber).where(sql`decision_id is null`),
     index('collections_bank_date_idx').on(t.bankId, t.businessDate),
+    // The collections list's default order and its exports' keyset pages.
+    index('collections_collected_at_idx').on(t.collectedAt, t.id),
   ],
 );
 

@@ -2,6 +2,7 @@ export * from './agreements';
 export * from './audit';
 export * from './calendar';
 export * from './collections';
+export * from './feed';
 export * from './master-data';
 export * from './organisation';
 export * from './receipts';
