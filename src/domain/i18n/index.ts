@@ -10,6 +10,7 @@ export * from './errors';
 export * from './field-errors';
 export * from './flags';
 export * from './format';
+export * from './refunds';
 export * from './zod-issues';
 
 const GROUPS = {

@@ -66,7 +66,7 @@ export function collectionList(db: Db): ResourceList<CollectionRow> {
       );
   return {
     resource: 'collections',
-    spec: {
+    spec: () => ({
       sortable: {
         id: collections.id,
         collectedAt: collections.collectedAt,
@@ -92,7 +92,7 @@ export function collectionList(db: Db): ResourceList<CollectionRow> {
           return or(ilike(collections.bankTxnId, q), ilike(collections.decisionNumber, q));
         },
       },
-    },
+    }),
     scope: (actor) => collectionScope(db, actor),
     page: async (where, p) =>
       (

@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/i18n';
 import type { Action, Resource } from '../../domain/permissions';
 import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
-import { listQuerySchema } from './list-query';
+import { type ListSpec, listQuerySchema } from './list-query';
 import { maskPiiFilter } from './log-redact';
 import { type ResourceList, scopedWhere } from './resource-list';
 
@@ -96,13 +96,14 @@ const NUM_FMT: Partial<Record<CellKind, string>> = {
  */
 async function* keysetPages<Row extends { id: number | string }>(
   list: ResourceList<Row>,
+  spec: ListSpec,
   where: SQL | undefined,
   sortField: string,
   order: 'ASC' | 'DESC',
   gone: () => boolean,
 ): AsyncGenerator<Row[]> {
-  const sortCol = list.spec.sortable[sortField] as Column;
-  const idCol = list.spec.idColumn;
+  const sortCol = spec.sortable[sortField] as Column;
+  const idCol = spec.idColumn;
   const dir = order === 'ASC' ? asc : desc;
   const orderBy = sortField === 'id' ? [dir(idCol)] : [dir(sortCol), dir(idCol)];
   let last: Row | undefined;
@@ -156,8 +157,8 @@ export function registerExports<Row extends { id: number | string }>(
       async (request, reply) => {
         const actor = actorOf(request);
         const { locale, ...query } = request.query;
-        const { where } = scopedWhere(def.list, actor, query);
-        const [sortField, order] = sortOf(query.sort, def.list.spec.defaultSort);
+        const { where, spec } = scopedWhere(def.list, actor, query);
+        const [sortField, order] = sortOf(query.sort, spec.defaultSort);
         const stem = `${def.name}-${ctx.clock.today()}`;
         reply.header(
           'Content-Disposition',
@@ -175,7 +176,7 @@ export function registerExports<Row extends { id: number | string }>(
         reply.raw.on('close', () => {
           if (!reply.raw.writableFinished) gone = true;
         });
-        const pages = keysetPages(def.list, where, sortField, order, () => gone);
+        const pages = keysetPages(def.list, spec, where, sortField, order, () => gone);
         const run =
           format === 'csv'
             ? writeCsv(out, pages, def.columns, locale)

@@ -10,7 +10,8 @@ import { contentRange, type ListQuery, type ListSpec, type ParsedList, parseList
  */
 export interface ResourceList<Row> {
   resource: string;
-  spec: ListSpec;
+  /** Sort and filters; a filter may depend on the caller (refunds' "waiting for me"). */
+  spec(actor: Actor): ListSpec;
   scope(actor: Actor): SQL | undefined;
   page(where: SQL | undefined, parsed: Pick<ParsedList, 'orderBy' | 'limit' | 'offset'>): Promise<Row[]>;
   count(where: SQL | undefined): Promise<number>;
@@ -18,8 +19,9 @@ export interface ResourceList<Row> {
 
 /** Filter and scope combined, for callers that answer a count or stream pages. */
 export function scopedWhere<Row>(list: ResourceList<Row>, actor: Actor, query: ListQuery) {
-  const parsed = parseList(query, list.spec);
-  return { parsed, where: and(list.scope(actor), parsed.where) };
+  const spec = list.spec(actor);
+  const parsed = parseList(query, spec);
+  return { parsed, spec, where: and(list.scope(actor), parsed.where) };
 }
 
 /** A react-admin list page with its Content-Range header. */

@@ -20,6 +20,14 @@ import {
   withReadOnly,
 } from '../../domain';
 import { addCalendarDays, shanghaiMidnight } from '../../domain/dates';
+import {
+  type RefundField,
+  type RefundReasonCode,
+  type RefundStatusCode,
+  refundFieldTexts,
+  refundReasonTexts,
+  refundStatusTexts,
+} from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import type { Tx } from '../audit/log';
 import { type AppContext, actorOf } from '../context';
@@ -34,7 +42,9 @@ import {
   users,
 } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
-import { asDate, asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { type ExportColumn, registerExports } from '../http/export';
+import { asDate, asIdList, asString, listQuerySchema } from '../http/list-query';
+import { type ResourceList, serveList } from '../http/resource-list';
 import { refundScope, refundsPendingFor } from './scope';
 import { bulkTransition, createRefund, refundBalance, transition, updateDraft } from './service';
 import { voucherView } from './voucher';
@@ -60,6 +70,51 @@ const attachmentSchema = z.strictObject({
     .min(4)
     .max(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 8),
 });
+
+const refundLabel = (key: RefundField) => ({
+  'zh-CN': refundFieldTexts['zh-CN'][key],
+  en: refundFieldTexts.en[key],
+});
+type RefundListRow = { [K in RefundField]?: unknown } & { reason: string; status: string };
+const refundColumn = <R extends RefundListRow>(
+  key: RefundField & keyof R,
+  kind: ExportColumn<R>['kind'],
+): ExportColumn<R> => ({
+  key,
+  kind,
+  label: refundLabel(key),
+  value: (r) => r[key] as string | number | Date | null,
+});
+
+/** The refund list's fields as on screen; the payee account stays masked as in the list. */
+function refundExportColumns<R extends RefundListRow>(): ExportColumn<R>[] {
+  return [
+    refundColumn<R>('id', 'number'),
+    refundColumn<R>('createdAt', 'instant'),
+    refundColumn<R>('unitName', 'text'),
+    refundColumn<R>('decisionNumber', 'text'),
+    {
+      key: 'reason',
+      kind: 'text',
+      label: refundLabel('reason'),
+      value: (r, lang) => refundReasonTexts[lang][r.reason as RefundReasonCode] ?? r.reason,
+    },
+    refundColumn<R>('amountFen', 'money'),
+    {
+      key: 'status',
+      kind: 'text',
+      label: refundLabel('status'),
+      value: (r, lang) => refundStatusTexts[lang][r.status as RefundStatusCode] ?? r.status,
+    },
+    refundColumn<R>('approvalCount', 'number'),
+    refundColumn<R>('createdByName', 'text'),
+    refundColumn<R>('payeeName', 'text'),
+    refundColumn<R>('payeeAccount', 'id'),
+    refundColumn<R>('payeeBank', 'text'),
+    refundColumn<R>('lastReason', 'text'),
+    refundColumn<R>('note', 'text'),
+  ];
+}
 
 /** 退付 refunds: the unit applies, its supervising department reviews, finance approves, treasury pays. */
 export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -172,87 +227,106 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     };
   }
 
+  type RefundRow = ReturnType<typeof present> & {
+    decisionNumber: string;
+    unitName: string;
+    unitKind: string;
+    unitDepartmentId: number | null;
+    createdByName: string;
+    approvalCount: number;
+  };
+  const list: ResourceList<RefundRow> = {
+    resource: 'refunds',
+    spec: (actor: Actor) => ({
+      sortable: {
+        id: refunds.id,
+        amountFen: refunds.amountFen,
+        createdAt: refunds.createdAt,
+        status: refunds.status,
+      },
+      defaultSort: ['id', 'DESC'],
+      idColumn: refunds.id,
+      filters: {
+        id: (v) => inArray(refunds.id, asIdList('id', v).map(Number)),
+        q: (v) => ilike(decisions.decisionNumber, `%${asString('q', v)}%`),
+        status: (v) =>
+          inArray(
+            refunds.status,
+            asIdList('status', v)
+              .map(String)
+              .filter((s): s is (typeof REFUND_STATUSES)[number] =>
+                (REFUND_STATUSES as readonly string[]).includes(s),
+              ),
+          ),
+        reason: (v) =>
+          inArray(
+            refunds.reason,
+            asIdList('reason', v)
+              .map(String)
+              .filter((s): s is (typeof REFUND_REASONS)[number] =>
+                (REFUND_REASONS as readonly string[]).includes(s),
+              ),
+          ),
+        unitId: (v) => inArray(refunds.unitId, asIdList('unitId', v).map(Number)),
+        decisionId: (v) => eq(refunds.decisionId, Number(v)),
+        amountFen_gte: (v) => gte(refunds.amountFen, Number(v)),
+        amountFen_lte: (v) => lte(refunds.amountFen, Number(v)),
+        createdAt_gte: (v) => gte(refunds.createdAt, shanghaiMidnight(asDate('createdAt_gte', v))),
+        createdAt_lte: (v) =>
+          lt(refunds.createdAt, shanghaiMidnight(addCalendarDays(asDate('createdAt_lte', v), 1))),
+        pendingFor: (v) => {
+          if (v !== 'me')
+            throw badRequest('pendingFor must be "me"', {
+              'filter.pendingFor': { code: 'invalid_choice' },
+            });
+          return refundsPendingFor(db, actor);
+        },
+      },
+    }),
+    scope: (actor) => refundScope(db, actor),
+    page: async (where, p) =>
+      (
+        await db
+          .select(listColumns)
+          .from(refunds)
+          .innerJoin(decisions, eq(decisions.id, refunds.decisionId))
+          .innerJoin(units, eq(units.id, refunds.unitId))
+          .innerJoin(creator, eq(creator.id, refunds.createdBy))
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map((r) => ({
+        ...present(r.r),
+        decisionNumber: r.decisionNumber,
+        unitName: r.unitName,
+        unitKind: r.unitKind,
+        unitDepartmentId: r.unitDepartmentId,
+        createdByName: r.createdByName,
+        approvalCount: r.approvals,
+      })),
+    count: async (where) =>
+      (
+        await db
+          .select({ total: count() })
+          .from(refunds)
+          .innerJoin(decisions, eq(decisions.id, refunds.decisionId))
+          .where(where)
+      )[0].total,
+  };
+
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: refundExportColumns<RefundRow>(),
+      permission: ['refunds', 'list'],
+      name: 'refunds',
+    });
+
     app.get(
       '/',
       { config: { permission: ['refunds', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: refunds.id,
-            amountFen: refunds.amountFen,
-            createdAt: refunds.createdAt,
-            status: refunds.status,
-          },
-          defaultSort: ['id', 'DESC'],
-          idColumn: refunds.id,
-          filters: {
-            id: (v) => inArray(refunds.id, asIdList('id', v).map(Number)),
-            q: (v) => ilike(decisions.decisionNumber, `%${asString('q', v)}%`),
-            status: (v) =>
-              inArray(
-                refunds.status,
-                asIdList('status', v)
-                  .map(String)
-                  .filter((s): s is (typeof REFUND_STATUSES)[number] =>
-                    (REFUND_STATUSES as readonly string[]).includes(s),
-                  ),
-              ),
-            reason: (v) =>
-              inArray(
-                refunds.reason,
-                asIdList('reason', v)
-                  .map(String)
-                  .filter((s): s is (typeof REFUND_REASONS)[number] =>
-                    (REFUND_REASONS as readonly string[]).includes(s),
-                  ),
-              ),
-            unitId: (v) => inArray(refunds.unitId, asIdList('unitId', v).map(Number)),
-            decisionId: (v) => eq(refunds.decisionId, Number(v)),
-            amountFen_gte: (v) => gte(refunds.amountFen, Number(v)),
-            amountFen_lte: (v) => lte(refunds.amountFen, Number(v)),
-            createdAt_gte: (v) => gte(refunds.createdAt, shanghaiMidnight(asDate('createdAt_gte', v))),
-            createdAt_lte: (v) =>
-              lt(refunds.createdAt, shanghaiMidnight(addCalendarDays(asDate('createdAt_lte', v), 1))),
-            pendingFor: (v) => {
-              if (v !== 'me')
-                throw badRequest('pendingFor must be "me"', {
-                  'filter.pendingFor': { code: 'invalid_choice' },
-                });
-              return refundsPendingFor(db, actor);
-            },
-          },
-        });
-        const where = and(refundScope(db, actor), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select(listColumns)
-            .from(refunds)
-            .innerJoin(decisions, eq(decisions.id, refunds.decisionId))
-            .innerJoin(units, eq(units.id, refunds.unitId))
-            .innerJoin(creator, eq(creator.id, refunds.createdBy))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db
-            .select({ total: count() })
-            .from(refunds)
-            .innerJoin(decisions, eq(decisions.id, refunds.decisionId))
-            .where(where),
-        ]);
-        reply.header('Content-Range', contentRange('refunds', parsed.offset, rows.length, total));
-        return rows.map((r) => ({
-          ...present(r.r),
-          decisionNumber: r.decisionNumber,
-          unitName: r.unitName,
-          unitKind: r.unitKind,
-          unitDepartmentId: r.unitDepartmentId,
-          createdByName: r.createdByName,
-          approvalCount: r.approvals,
-        }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     // What the application form shows up front: how much of the chosen decision can still be refunded.
