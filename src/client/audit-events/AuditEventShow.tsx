@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { AuditCodeField } from './AuditCodeField';
+import { AuditActorField, AuditCodeField } from './AuditCodeField';
 
 const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
   <FunctionField<Record<string, unknown>>
@@ -18,7 +18,7 @@ export const AuditEventShow = () => (
     <SimpleShowLayout>
       <TextField source="id" />
       <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
-      <TextField source="actorUsername" />
+      <AuditActorField label="resources.audit-events.fields.actorUsername" />
       <TextField source="actorRole" emptyText="—" />
       <AuditCodeField source="action" label="resources.audit-events.fields.action" />
       <AuditCodeField source="resource" label="resources.audit-events.fields.resource" />
