@@ -11,3 +11,22 @@ export const AuditCodeField = ({ source }: { source: 'action' | 'resource'; labe
     />
   );
 };
+
+/**
+ * The audit actor: a person's login name as it is (marked `translate="no"`: an identifier, not a word),
+ * the system and API keys in the user's language.
+ */
+export const AuditActorField = (_: { source?: 'actorUsername'; label?: string }) => {
+  const translate = useTranslate();
+  return (
+    <FunctionField<{ actorUsername: string | null }>
+      source="actorUsername"
+      render={({ actorUsername: name }) => {
+        if (!name) return '—';
+        if (name === 'system' || name === 'machine') return translate(`app.audit.actors.${name}`);
+        if (name.startsWith('key:')) return translate('app.audit.actors.key', { keyId: name.slice(4) });
+        return <span translate="no">{name}</span>;
+      }}
+    />
+  );
+};

@@ -1,5 +1,5 @@
 import { DataTable, DateField, FilterButton, List, TopToolbar } from 'react-admin';
-import { AuditCodeField } from './AuditCodeField';
+import { AuditActorField, AuditCodeField } from './AuditCodeField';
 import { useAuditFilters } from './AuditFilters';
 import { VerifyChainButton } from './VerifyChainButton';
 
@@ -22,7 +22,9 @@ export const AuditEventList = () => {
         <DataTable.Col source="at">
           <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
         </DataTable.Col>
-        <DataTable.Col source="actorUsername" />
+        <DataTable.Col source="actorUsername">
+          <AuditActorField />
+        </DataTable.Col>
         <DataTable.Col source="action">
           <AuditCodeField source="action" />
         </DataTable.Col>

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
-import { DateField, FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { AuditCodeField } from './AuditCodeField';
+import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { AuditActorField, AuditCodeField } from './AuditCodeField';
 
 const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
   <FunctionField<Record<string, unknown>>
@@ -13,13 +13,24 @@ const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
   />
 );
 
+/** The role code stored with the event, in the reader's language. */
+const ActorRoleField = (_: { label?: string }) => {
+  const translate = useTranslate();
+  return (
+    <FunctionField<{ actorRole: string | null }>
+      source="actorRole"
+      render={(r) => (r.actorRole ? translate(`app.roles.${r.actorRole}`, { _: r.actorRole }) : '—')}
+    />
+  );
+};
+
 export const AuditEventShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="id" />
       <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
-      <TextField source="actorUsername" />
-      <TextField source="actorRole" emptyText="—" />
+      <AuditActorField label="resources.audit-events.fields.actorUsername" />
+      <ActorRoleField label="resources.audit-events.fields.actorRole" />
       <AuditCodeField source="action" label="resources.audit-events.fields.action" />
       <AuditCodeField source="resource" label="resources.audit-events.fields.resource" />
       <TextField source="recordId" emptyText="—" />

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import {
   auditActionTexts,
+  auditActorTexts,
   auditResourceTexts,
   calendarSourceTexts,
   channelTexts,
@@ -390,6 +391,7 @@ export const enApp = {
       chain_broken: 'Audit chain BROKEN at event %{id} (%{count} verified before it)',
       actions: auditActionTexts.en,
       resources: auditResourceTexts.en,
+      actors: auditActorTexts.en,
     },
   },
   resources: {

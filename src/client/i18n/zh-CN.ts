@@ -1,5 +1,6 @@
 import {
   auditActionTexts,
+  auditActorTexts,
   auditResourceTexts,
   calendarSourceTexts,
   channelTexts,
@@ -367,6 +368,7 @@ export const zhApp: Tree<typeof enApp> = {
       chain_broken: '审计链被篡改：第 %{id} 条事件校验失败（此前 %{count} 条正常）',
       actions: auditActionTexts['zh-CN'],
       resources: auditResourceTexts['zh-CN'],
+      actors: auditActorTexts['zh-CN'],
     },
   },
   resources: {

@@ -33,7 +33,10 @@ export const UserList = () => (
     sort={{ field: 'username', order: 'ASC' }}
   >
     <DataTable rowClick="edit" bulkActionButtons={false}>
-      <DataTable.Col source="username" />
+      <DataTable.Col source="username">
+        {/* A login name is an identifier typed as it is, not a word to translate. */}
+        <FunctionField<{ username: string }> render={(r) => <span translate="no">{r.username}</span>} />
+      </DataTable.Col>
       <DataTable.Col source="displayName" />
       <DataTable.Col source="role">
         <RoleField />

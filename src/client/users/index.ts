@@ -8,5 +8,6 @@ export default {
   create: UserCreate,
   edit: UserEdit,
   icon: PeopleIcon,
-  recordRepresentation: 'username',
+  // People are named by their name; the login name is an identifier shown in its own column.
+  recordRepresentation: 'displayName',
 };

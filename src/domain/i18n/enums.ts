@@ -205,3 +205,11 @@ export const auditResourceTexts: Texts<AuditResourceCode> = {
     'treasury-entries': 'Treasury entries',
   },
 };
+
+// Who did it, when it was not a person signed in: the audit log's `actorUsername` codes.
+const actorZh = { system: '系统', machine: '接口调用（未识别密钥）', key: '接口密钥 %{keyId}' };
+export type AuditActorCode = keyof typeof actorZh;
+export const auditActorTexts: Texts<AuditActorCode> = {
+  'zh-CN': actorZh,
+  en: { system: 'System', machine: 'API call (unknown key)', key: 'API key %{keyId}' },
+};

@@ -156,7 +156,10 @@ describe('collections', () => {
     expect(load.statusCode).toBe(200);
     expect(load.json().results).toEqual([
       expect.objectContaining({ status: 'created' }),
-      expect.objectContaining({ status: 'error', errors: { idNumber: expect.any(String) } }),
+      expect.objectContaining({
+        status: 'error',
+        errors: { idNumber: { code: 'id_number', message: expect.any(String) } },
+      }),
     ]);
     const number = decision(1).decisionNumber;
     const lookup = await signed(icbc, 'GET', `/api/bank/v1/decisions/${encodeURIComponent(number)}`);

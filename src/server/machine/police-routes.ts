@@ -1,10 +1,24 @@
 import { inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { decisionBatchSchema, decisionInputSchema, fieldErrorOf, format, valueAt } from '../../domain';
+import {
+  type Coded,
+  decisionBatchSchema,
+  decisionInputSchema,
+  fieldErrorOf,
+  format,
+  valueAt,
+} from '../../domain';
 import type { AppContext } from '../context';
 import { billingCodes, decisions, units } from '../db/schema';
 import { insertDecision } from '../decisions/service';
 import { idempotent } from './idempotency';
+
+/** A batch item's field error: its code and params (worded by the caller), and the English text as before. */
+const itemError = ({ code, params }: Coded) => ({
+  code,
+  ...(params ? { params } : {}),
+  message: format('fieldErrors', { code, params }, 'en'),
+});
 
 /** `/api/police/v1`: the police platform loads penalty decisions in batches. */
 export function policeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -49,7 +63,7 @@ export function policeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   errors: Object.fromEntries(
                     parsed.error.issues.map((i) => [
                       i.path.join('.') || 'decision',
-                      format('fieldErrors', fieldErrorOf(i, valueAt(raw, i.path)), 'en'),
+                      itemError(fieldErrorOf(i, valueAt(raw, i.path))),
                     ]),
                   ),
                 });
@@ -69,7 +83,7 @@ export function policeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   decisionNumber: d.decisionNumber,
                   status: 'error',
                   errors: Object.fromEntries(
-                    Object.entries(outcome.errors).map(([f, e]) => [f, format('fieldErrors', e, 'en')]),
+                    Object.entries(outcome.errors).map(([f, e]) => [f, itemError(e)]),
                   ),
                 });
               else {

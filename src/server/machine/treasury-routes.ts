@@ -41,7 +41,13 @@ export function treasuryMachineRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               return {
                 index: i,
                 status: 'error' as const,
-                errors: Object.fromEntries(errors.map((e) => [e.field, e.message])),
+                // Each field's error as `{ code, params?, message }`; `message` is the English text sent before.
+                errors: Object.fromEntries(
+                  errors.map((e) => [
+                    e.field,
+                    { code: e.code, ...(e.params ? { params: e.params } : {}), message: e.message },
+                  ]),
+                ),
               };
             });
             return { statusCode: 200, body: { created: rows.length, results } };

@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { format } from '../../domain';
 import { entryFeedback, remittanceTransfers, treasuries, treasuryEntries } from '../db/schema';
 import { buildTestApp, type TestApp } from '../test/helper';
 import { sign, stringToSign } from './auth';
@@ -95,11 +96,25 @@ describe('POST /api/treasury/v1/entries (signed)', () => {
         {
           index: 1,
           status: 'error',
-          errors: { transferReference: expect.stringContaining('NO-SUCH-REF-1') },
+          errors: {
+            transferReference: {
+              code: 'unknown_transfer_reference',
+              params: { value: 'NO-SUCH-REF-1' },
+              message: expect.stringContaining('NO-SUCH-REF-1'),
+            },
+          },
         },
-        { index: 2, status: 'error', errors: { budgetLevel: expect.any(String) } },
+        {
+          index: 2,
+          status: 'error',
+          errors: { budgetLevel: { code: 'invalid_choice', message: expect.any(String) } },
+        },
       ],
     });
+    // The per-item code is worded by the reader's language, from the same texts as the SPA's.
+    expect(format('fieldErrors', res.json().results[1].errors.transferReference, 'zh-CN')).toBe(
+      '没有凭证号为 NO-SUCH-REF-1 的银行划款',
+    );
     const [stored] = await t.database.db
       .select()
       .from(treasuryEntries)
@@ -124,7 +139,7 @@ describe('POST /api/treasury/v1/entries (signed)', () => {
     const resent = await post(treasuryKey, body, 'tr-replay-2');
     expect(resent.json().results[0]).toMatchObject({
       status: 'error',
-      errors: { row: expect.stringContaining('already') },
+      errors: { row: { code: 'already_imported', message: expect.stringContaining('already') } },
     });
     expect(await entryCount()).toBe(before);
   });
