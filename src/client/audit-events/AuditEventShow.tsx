@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { DateField, FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { AuditCodeField } from './AuditCodeField';
 
 const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
@@ -13,13 +13,24 @@ const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
   />
 );
 
+/** The actor's role in the reader's language (审计监督), not the code. */
+const ActorRole = (_props: { label?: string }) => {
+  const translate = useTranslate();
+  return (
+    <FunctionField<{ actorRole: string | null }>
+      source="actorRole"
+      render={(r) => (r.actorRole ? translate(`app.roles.${r.actorRole}`, { _: r.actorRole }) : '—')}
+    />
+  );
+};
+
 export const AuditEventShow = () => (
   <Show>
     <SimpleShowLayout>
       <TextField source="id" />
       <DateField source="at" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       <TextField source="actorUsername" />
-      <TextField source="actorRole" emptyText="—" />
+      <ActorRole label="resources.audit-events.fields.actorRole" />
       <AuditCodeField source="action" label="resources.audit-events.fields.action" />
       <AuditCodeField source="resource" label="resources.audit-events.fields.resource" />
       <TextField source="recordId" emptyText="—" />
