@@ -132,7 +132,7 @@ test('morning check → approve refunds (filter, open, reject with a reason; the
   const returned = unit.getByRole('row', { name: new RegExp(mine.decisionNumber) });
   await expect(returned).toContainText('已驳回');
   await returned.click();
-  await expect(unit.getByText('退回/驳回原因：收款人与原缴款人不一致，请核实后重新申请')).toBeVisible();
+  await expect(unit.getByText('驳回原因：收款人与原缴款人不一致，请核实后重新申请')).toBeVisible();
   await shot(unit, '10-unit-sees-rejection');
 });
 
