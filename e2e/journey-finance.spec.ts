@@ -2,23 +2,23 @@
  * Finance's journeys (JOURNEYS.md § Finance bureau), step by step:
  *   1. Morning check: refunds waiting for me (count, amount, oldest), unacknowledged treasury
  *      feedback, agreements overdue for filing, receipt stock alerts, each card leading to its
- *      filtered list ................................ here › 'morning check: …' (01–05).
+ *      filtered list ................................ here › 'morning check → …' (01–05).
  *      Next year's calendar: no warning before 1 December (here, 01); the warning from December:
  *      src/server/calendar/calendar.test.ts (summary warns about 2027).
  *   2. Approve refunds
  *      - inbox filtered by reason, unit and amount; the refund's decision, payments, refundable
  *        amount, evidence, applicant and reviewer; reject with a reason, the unit sees it
- *                                                     here › 'approve refunds: …' (06–10)
+ *                                                     here › 'morning check → …' (06–10)
  *      - approve; voucher in 大写, print ............ refunds.spec.ts › unit applies → police reviews → finance approves → …
  *      - a large amount waits for a colleague ....... refunds.spec.ts › a large market refund: … finance and finance2 approve
  *      - acknowledge treasury feedback .............. remittances.spec.ts › treasury sees late and overdue remittances, …
  *   3. Set up a bank
  *      - agreement, account, cut-off, activate, file  agreements.spec.ts › finance creates, activates and files an agreement
  *      - issue the bank's API key, secret shown once with a copy button
- *                                                     here › 'set up a bank: …' (11–12)
- *   4. Maintain codes: add, map to subject and level, retire   here › 'maintain codes: …' (13–15)
+ *                                                     here › 'morning check → …' (11–12)
+ *   4. Maintain codes: add, map to subject and level, retire   here › 'morning check → …' (13–15)
  *   5. Close the month
- *      - no sign-off before the month is reconciled . here › 'maintain codes: …' (16)
+ *      - no sign-off before the month is reconciled . here › 'morning check → …' (16)
  *      - reconciliation per bank, discrepancies by type with both amounts and their 责任方,
  *        sign-off naming the open discrepancies ..... reconciliation.spec.ts › finance reconciles February: …
  * Everyone who works with lists — exports, 月报表, the monthly 对账表: not built yet (issue 15/17).
@@ -27,9 +27,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { staffSession } from '../scripts/machine-client';
 import { formatFen } from '../src/domain/money';
 import { loginAndWait, PASSWORD } from './helpers';
-import { refundAt } from './journey-setup';
-
-test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+import { refundAt, refundRow } from './journey-setup';
 
 const shot = (page: Page, n: string) =>
   page.screenshot({ path: `test-results/journeys/finance-${n}.png`, fullPage: true });
@@ -40,17 +38,19 @@ async function total(page: Page, n: number) {
   else await expect(page.getByText(new RegExp(`共 ${n} 条$`))).toBeVisible();
 }
 
-test('morning check → approve refunds (filter, open, reject with a reason; the unit sees it)', async ({
+test("morning check → approve refunds (filter, open, reject; the unit sees why) → set up a bank's API key → maintain codes → no sign-off before reconciliation", async ({
   browser,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   const mine = await refundAt(baseURL!, 'reviewed', { pick: 20, amountFen: 123, reason: 'wrong_payment' });
   const api = await staffSession(baseURL!, 'finance', PASSWORD);
   const inbox = (await api.call('GET', '/api/refunds?filter={"pendingFor":"me"}&range=[0,199]')).body as {
     amountFen: number;
   }[];
 
-  const page = await browser.newPage();
+  // The copy button of the API key writes to the clipboard; the test reads it back.
+  const page = await browser.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
   await loginAndWait(page, 'finance');
   const card = (key: string) => page.getByTestId(`card-${key}`);
   await expect(card('refunds_waiting')).toHaveText(String(inbox.length));
@@ -129,19 +129,13 @@ test('morning check → approve refunds (filter, open, reject with a reason; the
   await loginAndWait(unit, 'unit');
   await unit.getByRole('menuitem', { name: '退付' }).click();
   await unit.getByRole('textbox', { name: '搜索' }).fill(mine.decisionNumber);
-  const returned = unit.getByRole('row', { name: new RegExp(mine.decisionNumber) });
+  const returned = refundRow(unit, mine);
   await expect(returned).toContainText('已驳回');
   await returned.click();
   await expect(unit.getByText('驳回原因：收款人与原缴款人不一致，请核实后重新申请')).toBeVisible();
   await shot(unit, '10-unit-sees-rejection');
-});
 
-test('set up a bank (API key shown once, copied) → maintain codes (add, map, retire) → no sign-off before reconciliation', async ({
-  page,
-  baseURL,
-}) => {
   // An old code to retire, and a fresh item code for the new fine type (both unique per run).
-  const api = await staffSession(baseURL!, 'finance', PASSWORD);
   const stamp = String(Date.now() % 100_000).padStart(5, '0');
   const old = (
     await api.call('POST', '/api/billing-codes', {
@@ -155,8 +149,6 @@ test('set up a bank (API key shown once, copied) → maintain codes (add, map, r
   ).body as { projectCode: string };
   expect(old.projectCode).toBe(`003001${stamp}`);
 
-  await loginAndWait(page, 'finance');
-
   // 3. The bank's API key: the secret is shown once, with a copy button that copies just the secret.
   await page.getByRole('menuitem', { name: '接口密钥' }).click();
   await page.getByRole('link', { name: '新建' }).click();
@@ -164,16 +156,16 @@ test('set up a bank (API key shown once, copied) → maintain codes (add, map, r
   await page.getByRole('combobox', { name: '代理银行', exact: true }).click();
   await page.getByRole('option', { name: '中国农业银行青海省分行' }).click();
   await page.getByRole('button', { name: '签发接口密钥' }).click();
-  const dialog = page.getByRole('dialog', { name: '新接口密钥' });
-  await expect(dialog).toContainText('仅显示这一次，之后无法再次查看');
-  const shown = (await dialog.getByTestId('key-secret').textContent()) ?? '';
+  const keyDialog = page.getByRole('dialog', { name: '新接口密钥' });
+  await expect(keyDialog).toContainText('仅显示这一次，之后无法再次查看');
+  const shown = (await keyDialog.getByTestId('key-secret').textContent()) ?? '';
   const [, keyId, secret] = /keyId: (\S+)\s*secret: (\S+)/.exec(shown) ?? [];
   expect(secret).toBeTruthy();
-  await dialog.getByRole('button', { name: '复制密钥' }).click();
+  await keyDialog.getByRole('button', { name: '复制密钥' }).click();
   await expect(page.getByText('密钥已复制到剪贴板')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   await shot(page, '11-api-key-once');
-  await dialog.getByRole('button', { name: '关闭' }).click();
+  await keyDialog.getByRole('button', { name: '关闭' }).click();
   const keyRow = page.getByRole('row', { name: new RegExp(keyId) });
   await expect(keyRow).toContainText('中国农业银行青海省分行');
   await expect(keyRow).toContainText('有效');
@@ -192,8 +184,13 @@ test('set up a bank (API key shown once, copied) → maintain codes (add, map, r
   await page.getByRole('option', { name: '省级' }).click();
   await page.getByLabel('启用日期').fill('2026-04-01');
   await page.getByRole('button', { name: '保存' }).click();
-  await page.getByRole('textbox', { name: '搜索' }).fill(stamp);
-  const added = page.getByRole('row', { name: new RegExp(`003002${stamp}`) });
+  // The list's search waits for a pause in typing: one row left means it has been applied.
+  const search = async (code: string) => {
+    await page.getByRole('textbox', { name: '搜索' }).fill(code);
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+    return page.getByRole('row', { name: new RegExp(code) });
+  };
+  const added = await search(`003002${stamp}`);
   await expect(added).toContainText(`超限运输罚款（${stamp}）`);
   await expect(added).toContainText('103050113 交通运输罚没收入');
   await expect(added).toContainText('省级');
@@ -201,7 +198,7 @@ test('set up a bank (API key shown once, copied) → maintain codes (add, map, r
   await shot(page, '13-code-added');
 
   // … and the old one retired.
-  await page.getByRole('row', { name: new RegExp(old.projectCode) }).click();
+  await (await search(old.projectCode)).click();
   await page.getByRole('button', { name: '停用', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('编码已停用')).toBeVisible();
@@ -209,8 +206,7 @@ test('set up a bank (API key shown once, copied) → maintain codes (add, map, r
   await page.getByRole('menuitem', { name: '罚款项目编码' }).click();
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '已停用' }).click();
-  await page.getByRole('textbox', { name: '搜索' }).fill(stamp);
-  await expect(page.getByRole('row', { name: new RegExp(old.projectCode) })).toContainText('已停用');
+  await expect(await search(old.projectCode)).toContainText('已停用');
   await shot(page, '15-codes-retired');
 
   // 5. Close the month: March has not been reconciled yet, so nobody can sign it.

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { staffSession } from '../scripts/machine-client';
 import { PASSWORD } from './helpers';
 
@@ -58,3 +59,10 @@ export async function refundAt(
   }
   return { id, decisionNumber: decision.decisionNumber };
 }
+
+/** The list row of that refund (a decision may carry earlier refunds too). */
+export const refundRow = (page: Page, refund: { id: number; decisionNumber: string }) =>
+  page
+    .getByRole('row')
+    .filter({ hasText: refund.decisionNumber })
+    .filter({ has: page.getByRole('cell', { name: String(refund.id), exact: true }) });

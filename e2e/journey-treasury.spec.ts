@@ -1,7 +1,7 @@
 /*
  * The central-bank treasury's journeys (JOURNEYS.md § 人民银行国库), step by step:
  *   1. Timeliness
- *      - this month's late banks (preset 本月) ........ here › 'timeliness presets → …' (01)
+ *      - this month's late banks (preset 本月) ........ here › 'timeliness → …' (01)
  *      - yesterday's (昨日): test.fixme here — on a Monday it shows the empty Sunday (02)
  *      - by how many working days, money held (元·天), 上月, drill-down pivot → obligations → collections
  *                                     remittances.spec.ts › treasury sees late and overdue remittances, …
@@ -9,22 +9,37 @@
  *                                     remittances.spec.ts › treasury sees late and overdue remittances, …
  *      Importing the day's entry file: covered by src/server/remittances tests (API); no e2e yet.
  *   3. Supervise: a note against a bank and period; agreements and their filing
- *                                     here › 'timeliness presets → …' (03–05)
+ *                                     here › 'timeliness → …' (03–05)
  *   4. Execute refunds
  *      - vouchers awaiting execution, mark executed ... refunds.spec.ts › unit applies → … → treasury executes → police sees it
- *      - mark failed with a reason, finance sees the reason ... here › 'a refund the treasury cannot pay …' (06–08)
+ *      - mark failed with a reason, finance sees the reason ... here › 'timeliness → …' (06–08)
  * Everyone who works with lists — exports, 月报表, the monthly 对账表: not built yet (issue 15/17).
  */
 import { expect, type Page, test } from '@playwright/test';
 import { loginAndWait } from './helpers';
-import { refundAt } from './journey-setup';
+import { refundAt, refundRow } from './journey-setup';
 
 const shot = (page: Page, n: string) =>
   page.screenshot({ path: `test-results/journeys/treasury-${n}.png`, fullPage: true });
 
-test('timeliness presets → a supervision note against a bank and period → agreements and their filing', async ({
+// APP_TODAY 2026-03-16 is a Monday: 昨日 is Sunday 03-15, when nothing falls due, so the screen is empty.
+test.fixme('昨日 on a Monday shows the last working day (Friday 2026-03-13), not an empty Sunday', async ({
   page,
 }) => {
+  await loginAndWait(page, 'treasury');
+  await page.getByRole('menuitem', { name: '缴库及时性' }).click();
+  await page.getByRole('button', { name: '昨日' }).click();
+  await expect(page.getByLabel('应缴库日起')).toHaveValue('2026-03-13');
+  await expect(page.getByLabel('应缴库日止')).toHaveValue('2026-03-13');
+  await shot(page, '02-timeliness-yesterday');
+});
+
+test('timeliness → a supervision note against a bank and period → agreements and their filing → a refund marked failed, finance sees why', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
   await loginAndWait(page, 'treasury');
   await page.getByRole('menuitem', { name: '缴库及时性' }).click();
   const kpi = page.getByRole('table', { name: '各银行缴库及时性' });
@@ -67,34 +82,17 @@ test('timeliness presets → a supervision note against a bank and period → ag
   await page.getByRole('tab', { name: '监管意见' }).click();
   await expect(page.getByRole('cell', { name: text })).toBeVisible();
   await shot(page, '05-agreement-notes');
-});
 
-// APP_TODAY 2026-03-16 is a Monday: 昨日 is Sunday 03-15, when nothing falls due, so the screen is empty.
-test.fixme('昨日 on a Monday shows the last working day (Friday 2026-03-13), not an empty Sunday', async ({
-  page,
-}) => {
-  await loginAndWait(page, 'treasury');
-  await page.getByRole('menuitem', { name: '缴库及时性' }).click();
-  await page.getByRole('button', { name: '昨日' }).click();
-  await expect(page.getByLabel('应缴库日起')).toHaveValue('2026-03-13');
-  await expect(page.getByLabel('应缴库日止')).toHaveValue('2026-03-13');
-  await shot(page, '02-timeliness-yesterday');
-});
-
-test('a refund the treasury cannot pay is marked failed with a reason, and finance sees why', async ({
-  browser,
-  baseURL,
-}) => {
+  // 4. A voucher the treasury cannot pay: marked failed with a reason, and finance sees why.
   const refund = await refundAt(baseURL!, 'voucher_issued', {
     pick: 30,
     amountFen: 234,
     reason: 'duplicate',
   });
-  const treasury = await browser.newPage();
-  await loginAndWait(treasury, 'treasury');
+  const treasury = page;
   await treasury.getByRole('menuitem', { name: '退付' }).click();
   await expect(treasury.getByLabel('待我办理')).toBeChecked();
-  const row = treasury.getByRole('row', { name: new RegExp(refund.decisionNumber) });
+  const row = refundRow(treasury, refund);
   await expect(row).toContainText('已开具退还书');
   await expect(row).toContainText('¥2.34');
   await shot(treasury, '06-refunds-to-execute');
@@ -110,7 +108,7 @@ test('a refund the treasury cannot pay is marked failed with a reason, and finan
   const finance = await browser.newPage();
   await loginAndWait(finance, 'finance');
   await finance.getByRole('menuitem', { name: '退付' }).click();
-  const back = finance.getByRole('row', { name: new RegExp(refund.decisionNumber) });
+  const back = refundRow(finance, refund);
   await expect(back).toContainText('退付失败');
   await back.click();
   await expect(finance.getByText('退付失败原因：收款账户已冻结，国库退付被退回')).toBeVisible();
