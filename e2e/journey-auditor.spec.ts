@@ -24,7 +24,7 @@ test('the auditor reads every ledger, searches the audit log, verifies the chain
   // 1. Reads everything — and changes nothing: no 新建 on any ledger.
   for (const [menu, column] of [
     ['退付', '决定书编号'],
-    ['监管意见', '银行'],
+    ['监管意见', '代理银行'],
     ['国库入库', '划款凭证号'],
   ] as const) {
     await page.getByRole('menuitem', { name: menu, exact: true }).click();

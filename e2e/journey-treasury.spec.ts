@@ -97,8 +97,10 @@ test('timeliness → a supervision note against a bank and period → agreements
   await expect(row).toContainText('¥2.34');
   await shot(treasury, '06-refunds-to-execute');
   await row.click();
+  await expect(treasury.getByText(/^退〔2026〕\d{6}号$/)).toBeVisible();
   await treasury.getByRole('button', { name: '退付失败' }).click();
   const dialog = treasury.getByRole('dialog');
+  await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: '确定' })).toBeDisabled();
   await dialog.getByRole('textbox', { name: '原因' }).fill('收款账户已冻结，国库退付被退回');
   await dialog.getByRole('button', { name: '确定' }).click();
