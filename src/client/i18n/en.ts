@@ -944,6 +944,11 @@ export const enApp = {
         return_reason: 'Reason for return',
         awaiting_second_approval: '%{count} approval so far; another finance officer must approve',
       },
+      last_reason: {
+        draft: 'Returned because',
+        rejected: 'Rejected because',
+        failed: 'Refund failed because',
+      },
       refundable_hint: 'Paid %{paid}; %{refundable} can still be refunded (paid − executed − pending)',
       reasons: refundReasonTexts.en,
       status: refundStatusTexts.en,

@@ -910,6 +910,7 @@ export const zhApp: Tree<typeof enApp> = {
         return_reason: '退回原因',
         awaiting_second_approval: '已有 %{count} 人批准，尚需另一位财政人员',
       },
+      last_reason: { draft: '退回原因', rejected: '驳回原因', failed: '退付失败原因' },
       refundable_hint: '已缴 %{paid}，尚可退 %{refundable}（已缴 − 已退 − 在途）',
       reasons: refundReasonTexts['zh-CN'],
       status: refundStatusTexts['zh-CN'],

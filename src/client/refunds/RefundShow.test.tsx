@@ -94,7 +94,20 @@ describe('refund show page', () => {
     renderAt('/refunds/7/show');
     expect(await screen.findByText('已退回', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByText('草稿')).not.toBeInTheDocument();
-    expect(screen.getByText(/缺少缴款凭证/)).toBeInTheDocument();
+    expect(screen.getByText('退回原因：缺少缴款凭证')).toBeInTheDocument();
+  });
+
+  it('names the reason of a rejected and of a failed refund by what happened', async () => {
+    serve([
+      refund({ status: 'rejected', lastReason: '收款人不一致' }),
+      refund({ id: 8, status: 'failed', lastReason: '收款账户已冻结' }),
+    ]);
+    renderAt('/refunds/7/show');
+    expect(await screen.findByText('驳回原因：收款人不一致', {}, { timeout: 5000 })).toBeInTheDocument();
+    renderAt('/refunds/8/show');
+    expect(
+      await screen.findByText('退付失败原因：收款账户已冻结', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 });
 

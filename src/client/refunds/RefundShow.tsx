@@ -99,9 +99,10 @@ const LastReason = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record?.lastReason || !['draft', 'rejected', 'failed'].includes(record.status)) return null;
+  // Named by what happened: returned by the reviewer, rejected by finance, or not paid by the treasury.
   return (
     <Alert severity="warning" sx={{ mb: 1 }}>
-      {translate('resources.refunds.fields.lastReason')}：{record.lastReason}
+      {translate(`resources.refunds.last_reason.${record.status}`)}：{record.lastReason}
     </Alert>
   );
 };

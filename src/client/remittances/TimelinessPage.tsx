@@ -71,7 +71,8 @@ export const TimelinessPage = () => {
     <Box sx={{ p: 2 }}>
       <Title title="app.timeliness.title" />
       <Box sx={{ display: 'flex', gap: 2, mb: 2, alignItems: 'center' }}>
-        <ButtonGroup size="small" aria-label={t('presets')}>
+        {/* flexShrink 0: beside the two date fields the labels broke into 昨/日 (one character a line). */}
+        <ButtonGroup size="small" aria-label={t('presets')} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           {PRESETS.map((p) => {
             const r = today ? presetRange(p, today) : null;
             const active = r !== null && r.from === from && r.to === to;
