@@ -27,8 +27,9 @@ test("dept_market returns a unit_market refund that lacks evidence, with a reaso
   const decisions = (
     await unitApi.call('GET', `/api/decisions?filter=${filter}&range=[0,49]&sort=["id","DESC"]`)
   ).body as { id: number; decisionNumber: string; fineFen: number }[];
-  // Below the ¥13,000 that refunds.spec.ts needs for its large market refund, so never its decision.
-  const d = decisions.filter((r) => r.fineFen >= 10_000 && r.fineFen < 1_300_000).at(-1)!;
+  // Not the newest one of ≥ ¥13,000 that refunds.spec.ts uses for its large refund: the oldest listed.
+  const theirs = decisions.find((r) => r.fineFen >= 1_300_000);
+  const d = decisions.filter((r) => r.fineFen >= 10_000 && r !== theirs).at(-1)!;
   const created = await unitApi.call('POST', '/api/refunds', {
     decisionId: d.id,
     reason: 'duplicate',
