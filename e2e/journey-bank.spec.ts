@@ -1,9 +1,9 @@
 /**
  * Journeys of an agent bank 代理银行 (`bank_icbc`), JOURNEYS.md:
  *
- * - Sees its own agreement and no other bank's: agreements.spec.ts › a bank user sees only its own
- *   agreements (as bank_abc); its dashboard: auth.spec.ts › each role sees a role-correct Chinese
- *   dashboard, and this file (its open discrepancies and overdue remittances)
+ * - Sees its own agreement and no other bank's: this file (and agreements.spec.ts › a bank user sees
+ *   only its own agreements, as bank_abc); its dashboard: auth.spec.ts › each role sees a
+ *   role-correct Chinese dashboard, and this file (its open discrepancies and overdue remittances)
  * - Sees its remittance timeliness: this file › bank_icbc sees its own timeliness …
  * - Sees its reconciliation discrepancies, answers one with a note: this file
  * - Signs off its period after seeing what is still open (the confirmation names the open
@@ -46,6 +46,12 @@ test('bank_icbc sees its own timeliness and discrepancies, answers one with a no
   await expect(page.getByTestId('card-discrepancies_open')).not.toHaveText('0');
   await expect(page.getByTestId('card-remittances_overdue')).toBeVisible();
   await shot(page, '01-dashboard');
+
+  // Its agreements, no other bank's.
+  await page.getByRole('menuitem', { name: '代理银行协议' }).click();
+  const banks = page.locator('tbody td.column-bankName');
+  await expect(banks.first()).toHaveText(ICBC);
+  await expect(banks.filter({ hasNotText: ICBC })).toHaveCount(0);
 
   // Timeliness: its own bank only.
   await page.getByRole('menuitem', { name: '缴库及时性' }).click();

@@ -31,6 +31,8 @@ async function confirmStep(page: Page, ...restates: (string | RegExp)[]) {
 async function openRefundOf(page: Page, decisionNumber: string) {
   await page.getByRole('menuitem', { name: '退付' }).click();
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
+  // The search applies after a pause; a row clicked before that is left again for the filtered list.
+  await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByRole('cell', { name: decisionNumber }).click();
 }
 
