@@ -57,21 +57,16 @@ const DASHBOARDS = [
   { user: 'bank_icbc', role: '代理银行', card: '本行待处理对账差异', absent: '待我办理的退付' },
 ] as const;
 
-test('each role sees a role-correct Chinese dashboard', async ({ browser }) => {
-  for (const d of DASHBOARDS) {
-    await test.step(d.user, async () => {
-      // A fresh context per role: its own session cookie, nothing left from the previous role.
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await loginAndWait(page, d.user);
-      await expect(page.getByText(new RegExp(`^${d.role} · 业务日期 2026-03-16$`))).toBeVisible();
-      await expect(page.getByText(d.card, { exact: true })).toBeVisible();
-      await expect(page.getByText(d.absent, { exact: true })).toHaveCount(0);
-      if (d.user === 'admin') {
-        await expect(page.getByRole('menuitem', { name: '用户' })).toBeVisible();
-        await expect(page.getByRole('menuitem', { name: '代理银行协议' })).toHaveCount(0);
-      }
-      await context.close();
-    });
-  }
-});
+// A parametrised set: each role in its own fresh context (own session cookie), one UI login each.
+for (const d of DASHBOARDS) {
+  test(`each role sees a role-correct Chinese dashboard: ${d.user}`, async ({ page }) => {
+    await loginAndWait(page, d.user);
+    await expect(page.getByText(`${d.role} · 业务日期 2026-03-16`, { exact: true })).toBeVisible();
+    await expect(page.getByText(d.card, { exact: true })).toBeVisible();
+    await expect(page.getByText(d.absent, { exact: true })).toHaveCount(0);
+    if (d.user === 'admin') {
+      await expect(page.getByRole('menuitem', { name: '用户' })).toBeVisible();
+      await expect(page.getByRole('menuitem', { name: '代理银行协议' })).toHaveCount(0);
+    }
+  });
+}
