@@ -39,6 +39,7 @@ async function openRefundOf(page: Page, decisionNumber: string) {
 async function apply(page: Page, decisionNumber: string, amount: string, reason: string) {
   await page.getByRole('menuitem', { name: '处罚决定书' }).click();
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
+  await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByRole('cell', { name: decisionNumber }).click();
   await page.getByRole('link', { name: '申请退付' }).click();
   await expect(page.getByRole('combobox', { name: '处罚决定书' })).toHaveValue(decisionNumber);
