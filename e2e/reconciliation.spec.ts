@@ -27,7 +27,8 @@ test('finance reconciles February: every discrepancy type with both amounts; thr
   await loginAndWait(finance, 'finance');
   await finance.getByRole('menuitem', { name: '对账', exact: true }).click();
   await finance.getByRole('link', { name: '新建' }).click();
-  await finance.getByLabel('期间开始').fill('2026-02-01');
+  // By role: once a run exists, the list has a sort button labelled 按期间开始升序排列.
+  await finance.getByRole('textbox', { name: '期间开始' }).fill('2026-02-01');
   await finance.getByRole('button', { name: '保存' }).click();
   await expect(finance.getByText('已完成')).toBeVisible({ timeout: 60_000 });
   for (const type of DISCREPANCY_TYPES)

@@ -31,12 +31,15 @@ async function confirmStep(page: Page, ...restates: (string | RegExp)[]) {
 async function openRefundOf(page: Page, decisionNumber: string) {
   await page.getByRole('menuitem', { name: '退付' }).click();
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
+  // The search applies after a pause; a row clicked before that is left again for the filtered list.
+  await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByRole('cell', { name: decisionNumber }).click();
 }
 
 async function apply(page: Page, decisionNumber: string, amount: string, reason: string) {
   await page.getByRole('menuitem', { name: '处罚决定书' }).click();
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
+  await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByRole('cell', { name: decisionNumber }).click();
   await page.getByRole('link', { name: '申请退付' }).click();
   await expect(page.getByRole('combobox', { name: '处罚决定书' })).toHaveValue(decisionNumber);

@@ -17,7 +17,9 @@ export const RefundInputs = ({ edit = false }: { edit?: boolean }) => (
           optionText="decisionNumber"
           filterToQuery={(q: string) => ({ q })}
           validate={required()}
-          disabled={edit}
+          // readOnly, not disabled: react-hook-form drops a disabled field's value, so the required
+          // check failed (必填) and a returned application could never be saved again.
+          readOnly={edit}
           fullWidth
         />
       </ReferenceInput>
