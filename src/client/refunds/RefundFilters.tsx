@@ -1,4 +1,4 @@
-import { CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
+import { ColumnsButton, CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
 import { useCan } from '../common/useCan';
 
 /** Filters the refund inbox adds to RefundList's own (reached through 添加筛选条件). */
@@ -6,10 +6,14 @@ export const moreRefundFilters = [
   <DateInput key="createdAt_gte" source="createdAt_gte" label="resources.refunds.filters.applied_from" />,
 ];
 
-/** Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be reached. */
+/**
+ * Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be
+ * reached; ColumnsButton brings back the columns hidden to keep the list within 1366 px (申请人).
+ */
 export const RefundListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <ColumnsButton />
     {useCan('create', 'refunds') ? <CreateButton /> : null}
   </TopToolbar>
 );
