@@ -32,4 +32,5 @@ export const darkTheme = withTables(defaultDarkTheme);
  * `cellSx` of a DataTable column of free text (names, notes, details): it may wrap instead of widening
  * the list (`&&&` outweighs the theme's one-line rule above).
  */
-export const wrapCell = () => ({ '&&&': { whiteSpace: 'normal', minWidth: 160 } });
+export const wrapCellAt = (minWidth: number) => () => ({ '&&&': { whiteSpace: 'normal', minWidth } });
+export const wrapCell = wrapCellAt(160);

@@ -10,6 +10,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { FenField } from '../common/money';
+import { wrapCellAt } from '../layout/theme';
 import { session } from '../providers/session';
 import { remittanceStatusChoices } from './choices';
 import { YuanDaysField } from './yuanDays';
@@ -39,8 +40,8 @@ const RemittanceListActions = () => (
 
 /**
  * Obligations by due date; the drill-down of the timeliness page; a row opens the collections it covers.
- * A bank sees only its own obligations, so it gets neither the bank filter nor the bank column; the
- * number of collections is one click away (column picker, or the obligation's page).
+ * A bank sees only its own obligations, so it gets neither the bank filter nor the bank column; for the
+ * others the bank's name may take two lines, which keeps the list within 1366 px.
  */
 export const RemittanceList = () => {
   const isBank = session.get()?.user.role === 'bank';
@@ -50,9 +51,9 @@ export const RemittanceList = () => {
       sort={{ field: 'dueDate', order: 'DESC' }}
       actions={<RemittanceListActions />}
     >
-      <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['collectionCount']}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="dueDate" />
-        {!isBank && <DataTable.Col source="bankName" />}
+        {!isBank && <DataTable.Col source="bankName" cellSx={wrapCellAt(100)} />}
         <DataTable.Col source="collectionCount" />
         <DataTable.Col source="amountFen">
           <FenField source="amountFen" />
