@@ -8,9 +8,12 @@ const POLICE = '交警总队 张伟';
 async function watchFor(page: Page, text: string) {
   await page.evaluate((t) => {
     const w = window as unknown as { __seen: number };
-    w.__seen = document.body.innerText.includes(t) ? 1 : 0;
+    // innerText, not textContent: what is rendered on screen, not what hides in the DOM.
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+    const shown = () => document.body.innerText.includes(t);
+    w.__seen = shown() ? 1 : 0;
     new MutationObserver(() => {
-      if (document.body.innerText.includes(t)) w.__seen += 1;
+      if (shown()) w.__seen += 1;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   }, text);
   return () => page.evaluate(() => (window as unknown as { __seen: number }).__seen);
