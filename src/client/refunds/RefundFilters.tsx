@@ -1,4 +1,4 @@
-import { ColumnsButton, CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
+import { CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
 import { useCan } from '../common/useCan';
 
 /** Filters the refund inbox adds to RefundList's own (reached through 添加筛选条件). */
@@ -8,12 +8,11 @@ export const moreRefundFilters = [
 
 /**
  * Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be
- * reached; ColumnsButton brings back the columns hidden to keep the list within 1366 px (申请人).
+ * reached.
  */
 export const RefundListActions = () => (
   <TopToolbar>
     <FilterButton />
-    <ColumnsButton />
     {useCan('create', 'refunds') ? <CreateButton /> : null}
   </TopToolbar>
 );

@@ -76,7 +76,7 @@ export const RefundList = () => {
       sort={{ field: 'id', order: 'DESC' }}
       actions={<ListActions />}
     >
-      <DataTable rowClick="show" bulkActionButtons={<BulkApproveButton />} hiddenColumns={['createdByName']}>
+      <DataTable rowClick="show" bulkActionButtons={<BulkApproveButton />}>
         <DataTable.Col source="id" />
         <DataTable.Col source="decisionNumber" />
         {/* A unit sees only its own refunds: the unit column would repeat its own name on every row. */}
@@ -90,7 +90,6 @@ export const RefundList = () => {
         <DataTable.Col source="status" cellSx={wrapCell}>
           <RefundStatusField />
         </DataTable.Col>
-        <DataTable.Col source="createdByName" />
         <DataTable.Col source="createdAt">
           <DateField source="createdAt" locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
         </DataTable.Col>
