@@ -1,5 +1,4 @@
 import {
-  ColumnsButton,
   CreateButton,
   DataTable,
   DateInput,
@@ -29,7 +28,6 @@ const filters = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
-    <ColumnsButton />
     {useCan('create', 'receipts') ? <CreateButton /> : null}
   </TopToolbar>
 );
@@ -37,14 +35,13 @@ const Actions = () => (
 // A unit sees only its own receipts: the unit column would repeat its name on every row.
 const isUnit = () => session.get()?.user.role === 'unit';
 
-/** Within 1366 px: the receipt code, payer and write-off mark are one click away (column picker, or the receipt). */
+/** Within 1366 px: the receipt code, payer and write-off mark are on the receipt's page, a click away. */
 export const ReceiptList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={['code', 'payerName', 'writtenOff']}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="typeCode">
         <SelectField source="typeCode" choices={receiptTypeChoices} />
       </DataTable.Col>
-      <DataTable.Col source="code" />
       <DataTable.Col source="number">
         <FunctionField<{ number: number; code: string }>
           render={(r) => (r.code ? formatReceiptNumber(r.number) : r.number)}
@@ -56,15 +53,8 @@ export const ReceiptList = () => (
       <DataTable.Col source="issuedOn" />
       {isUnit() ? null : <DataTable.Col source="unitName" cellSx={wrapCell} />}
       <DataTable.Col source="decisionNumber" />
-      <DataTable.Col source="payerName" />
       <DataTable.Col source="amountFen">
         <FenField source="amountFen" />
-      </DataTable.Col>
-      <DataTable.Col source="writtenOff" field={undefined}>
-        <FunctionField<{ writtenOff: boolean }>
-          source="writtenOff"
-          render={(r) => (r.writtenOff ? '✓' : '')}
-        />
       </DataTable.Col>
     </DataTable>
   </List>
