@@ -22,6 +22,7 @@ import institutionKeys from './institution-keys';
 import { ChangePasswordPage } from './layout/ChangePasswordPage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { darkTheme, lightTheme } from './layout/theme';
 import paidStatusFlags from './paid-status-flags';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -60,6 +61,8 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     loginPage={LoginPage}
     requireAuth
     disableTelemetry

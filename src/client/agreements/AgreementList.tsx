@@ -16,7 +16,7 @@ export const AgreementList = () => (
     sort={{ field: 'id', order: 'DESC' }}
     perPage={25}
   >
-    <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="agreementNo" />
       <DataTable.Col source="bankName" />
       <DataTable.Col source="regionName" />

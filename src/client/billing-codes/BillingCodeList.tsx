@@ -53,7 +53,7 @@ export const BillingCodeList = () => (
     actions={<ListActions />}
     sort={{ field: 'projectCode', order: 'ASC' }}
   >
-    <DataTable rowClick="edit" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+    <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="projectCode" />
       <DataTable.Col source="name" />
       <DataTable.Col source="budgetSubjectCode">

@@ -1,26 +1,20 @@
 import { Card, CardContent, Grid, Typography, useTheme } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useNavigate } from 'react-router-dom';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PoliceTrendData } from '../providers/dataProvider';
+import { CategoryBarChart, listPath } from './CategoryBarChart';
 
-/** Police HQ: sync-lag flags raised/resolved per day, and open flags per type. */
+/** Police HQ: sync-lag flags raised/resolved per day, and open flags per type; both open the flag inbox. */
 export const PoliceTrends = ({ trends }: { trends: PoliceTrendData }) => {
   const translate = useTranslate();
   const theme = useTheme();
+  const navigate = useNavigate();
   const byType = trends.openFlagsByType.map((r) => ({
-    ...r,
+    key: r.type,
     label: translate(`resources.paid-status-flags.types.${r.type}`),
+    value: r.open,
+    to: listPath('paid-status-flags', { state: 'open', type: r.type }),
   }));
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
@@ -29,7 +23,12 @@ export const PoliceTrends = ({ trends }: { trends: PoliceTrendData }) => {
           <CardContent>
             <Typography variant="subtitle1">{translate('app.dashboard.charts.sync_lag')}</Typography>
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={trends.syncLag} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+              <LineChart
+                data={trends.syncLag}
+                margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
+                onClick={() => navigate(listPath('paid-status-flags', { type: 'sync_lag' }))}
+                style={{ cursor: 'pointer' }}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} />
                 <YAxis allowDecimals={false} />
@@ -58,20 +57,11 @@ export const PoliceTrends = ({ trends }: { trends: PoliceTrendData }) => {
         <Card data-testid="open-flags-by-type">
           <CardContent>
             <Typography variant="subtitle1">{translate('app.dashboard.charts.open_flags')}</Typography>
-            <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={byType} layout="vertical" margin={{ top: 8, right: 16, left: 24, bottom: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="label" width={110} />
-                <Tooltip />
-                <Bar
-                  dataKey="open"
-                  name={translate('app.dashboard.charts.open')}
-                  fill={theme.palette.primary.main}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <CategoryBarChart
+              bars={byType}
+              valueName={translate('app.dashboard.charts.open')}
+              color={theme.palette.primary.main}
+            />
           </CardContent>
         </Card>
       </Grid>

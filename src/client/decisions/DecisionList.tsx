@@ -66,7 +66,7 @@ export const DecisionList = () => {
       disableSyncWithLocation={personal}
       storeKey={personal ? false : undefined}
     >
-      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="decisionNumber" />
         <DataTable.Col source="unitName" />
         <DataTable.Col source="partyName" />

@@ -1,12 +1,16 @@
 import DoneIcon from '@mui/icons-material/Done';
 import {
   BooleanInput,
+  ColumnsButton,
   DataTable,
   DateField,
+  ExportButton,
+  FilterButton,
   List,
   ReferenceInput,
   SelectField,
   SelectInput,
+  TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
@@ -33,14 +37,26 @@ const Acknowledge = () =>
     />
   );
 
-/** 入库反馈 for finance: every transfer the treasury entered late, partly, wrongly or not at all. */
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ColumnsButton />
+    <ExportButton />
+  </TopToolbar>
+);
+
+/**
+ * 入库反馈 for finance: every transfer the treasury entered late, partly, wrongly or not at all. The
+ * acknowledgement time is empty in the default (unacknowledged) view: it waits behind the column picker.
+ */
 export const EntryFeedbackList = () => (
   <List
     filters={filters}
+    actions={<Actions />}
     filterDefaultValues={{ acknowledged: false, problem: true }}
     sort={{ field: 'computedAt', order: 'DESC' }}
   >
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable rowClick={false} bulkActionButtons={false} hiddenColumns={['acknowledgedAt']}>
       <DataTable.Col source="businessDate" />
       <DataTable.Col source="bankName" />
       <DataTable.Col source="reference" />

@@ -87,7 +87,7 @@ export const InstitutionKeyList = () => (
     }
     sort={{ field: 'createdAt', order: 'DESC' }}
   >
-    <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+    <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="institution">
         <Institution />

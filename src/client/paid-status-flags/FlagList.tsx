@@ -1,7 +1,20 @@
 import { Chip } from '@mui/material';
-import { DataTable, DateField, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import {
+  ColumnsButton,
+  DataTable,
+  DateField,
+  ExportButton,
+  FilterButton,
+  FunctionField,
+  List,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { CodedField } from '../common/CodedField';
 import { flagTypeChoices } from '../decisions/choices';
+import { wrapCell } from '../layout/theme';
 import { BulkReviewButton } from './BulkReviewButton';
 import { FlagCounts } from './FlagCounts';
 
@@ -23,9 +36,19 @@ const TypeChip = () => {
   );
 };
 
+/** The review note is empty in the default (open) view: it hides behind the column picker. */
+const FlagListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ColumnsButton />
+    <ExportButton />
+  </TopToolbar>
+);
+
 export const FlagList = () => (
   <List
     filters={filters}
+    actions={<FlagListActions />}
     filterDefaultValues={{ state: 'open' }}
     sort={{ field: 'id', order: 'DESC' }}
     aside={undefined}
@@ -37,7 +60,7 @@ export const FlagList = () => (
         record.decisionId ? `/decisions/${record.decisionId}/show/timeline` : false
       }
       bulkActionButtons={<BulkReviewButton />}
-      sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
+      hiddenColumns={['reviewNote']}
     >
       <DataTable.Col source="type">
         <TypeChip />
@@ -45,13 +68,13 @@ export const FlagList = () => (
       <DataTable.Col source="decisionNumber">
         <TextField source="decisionNumber" emptyText="—" />
       </DataTable.Col>
-      <DataTable.Col source="detail">
+      <DataTable.Col source="detail" cellSx={wrapCell}>
         <CodedField source="detail" group="flag_details" />
       </DataTable.Col>
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       </DataTable.Col>
-      <DataTable.Col source="reviewNote">
+      <DataTable.Col source="reviewNote" cellSx={wrapCell}>
         <TextField source="reviewNote" emptyText="—" />
       </DataTable.Col>
     </DataTable>

@@ -3,6 +3,8 @@ import CloseIcon from '@mui/icons-material/Close';
 import { CreateButton, DataTable, DateField, List, SelectField, SelectInput, TopToolbar } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
 import { useCan } from '../common/useCan';
+import { wrapCell } from '../layout/theme';
+import { session } from '../providers/session';
 import { paperTypeChoices, writeOffStatusChoices } from '../receipts/choices';
 
 const filters = [<SelectInput key="status" source="status" choices={writeOffStatusChoices} alwaysOn />];
@@ -10,12 +12,12 @@ const Actions = () => (
   <TopToolbar>{useCan('create', 'receipt-write-offs') ? <CreateButton /> : null}</TopToolbar>
 );
 
-/** 缴销: units ask, finance approves (the stubs are then checked and written off). */
+/** 缴销: units ask, finance approves (the stubs are then checked and written off). A unit sees only its own. */
 export const ReceiptWriteOffList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="unitName" />
+      {session.get()?.user.role === 'unit' ? null : <DataTable.Col source="unitName" cellSx={wrapCell} />}
       <DataTable.Col source="typeCode">
         <SelectField source="typeCode" choices={paperTypeChoices} />
       </DataTable.Col>
@@ -28,7 +30,7 @@ export const ReceiptWriteOffList = () => (
       <DataTable.Col source="requestedAt">
         <DateField source="requestedAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       </DataTable.Col>
-      <DataTable.Col source="decisionReason" />
+      <DataTable.Col source="decisionReason" cellSx={wrapCell} />
       <DataTable.Col label="app.receipts.decide">
         <ApproveButtons />
       </DataTable.Col>

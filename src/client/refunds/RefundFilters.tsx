@@ -6,7 +6,10 @@ export const moreRefundFilters = [
   <DateInput key="createdAt_gte" source="createdAt_gte" label="resources.refunds.filters.applied_from" />,
 ];
 
-/** Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be reached. */
+/**
+ * Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be
+ * reached.
+ */
 export const RefundListActions = () => (
   <TopToolbar>
     <FilterButton />

@@ -13,6 +13,7 @@ import {
 import { parseYuan } from '../../domain/money';
 import { FenField } from '../common/money';
 import { fenToYuanText } from '../common/yuan';
+import { wrapCell } from '../layout/theme';
 import { session } from '../providers/session';
 import { BulkApproveButton } from './BulkApproveButton';
 import { refundReasonChoices, refundStatusChoices } from './choices';
@@ -75,24 +76,20 @@ export const RefundList = () => {
       sort={{ field: 'id', order: 'DESC' }}
       actions={<ListActions />}
     >
-      <DataTable
-        rowClick="show"
-        bulkActionButtons={<BulkApproveButton />}
-        sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
-      >
+      <DataTable rowClick="show" bulkActionButtons={<BulkApproveButton />}>
         <DataTable.Col source="id" />
         <DataTable.Col source="decisionNumber" />
-        <DataTable.Col source="unitName" />
+        {/* A unit sees only its own refunds: the unit column would repeat its own name on every row. */}
+        {role !== 'unit' && <DataTable.Col source="unitName" cellSx={wrapCell} />}
         <DataTable.Col source="reason">
           <SelectField source="reason" choices={refundReasonChoices} />
         </DataTable.Col>
         <DataTable.Col source="amountFen">
           <FenField source="amountFen" />
         </DataTable.Col>
-        <DataTable.Col source="status" sx={{ whiteSpace: 'normal' }}>
+        <DataTable.Col source="status" cellSx={wrapCell}>
           <RefundStatusField />
         </DataTable.Col>
-        <DataTable.Col source="createdByName" />
         <DataTable.Col source="createdAt">
           <DateField source="createdAt" locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
         </DataTable.Col>

@@ -16,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import * as React from 'react';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   CartesianGrid,
   Tooltip as ChartTooltip,
@@ -63,10 +63,16 @@ export const TimelinessPage = () => {
     const cells = (daily.data ?? []).filter((c) => c.date === date);
     const decided = cells.reduce((s, c) => s + c.on_time + c.late + c.overdue, 0);
     const onTime = cells.reduce((s, c) => s + c.on_time, 0);
-    return { date: date.slice(5), rate: decided ? Math.round((onTime / decided) * 100) : null };
+    return { due: date, date: date.slice(5), rate: decided ? Math.round((onTime / decided) * 100) : null };
   });
   const t = (k: string) => translate(`app.timeliness.${k}`);
   const yuanDays = useYuanDays();
+  const navigate = useNavigate();
+  // A click on the trend opens that due date's obligations (the same drill-down as a pivot cell).
+  const openDay = (index: unknown) => {
+    const day = typeof index === 'number' || typeof index === 'string' ? trend[Number(index)] : undefined;
+    if (day) navigate(listLink({ dueDate_gte: day.due, dueDate_lte: day.due }));
+  };
   return (
     <Box sx={{ p: 2 }}>
       <Title title="app.timeliness.title" />
@@ -139,20 +145,27 @@ export const TimelinessPage = () => {
           </Table>
         </CardContent>
       </Card>
-      <Card sx={{ mb: 2, overflowX: 'auto' }}>
+      <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="subtitle1">{t('pivot')}</Typography>
           <Typography variant="body2" color="text.secondary">
             {t('legend')}
           </Typography>
-          <TimelinessPivot banks={banks} cells={daily.data ?? []} t={t} />
+          {/* A long range scrolls inside the card (width 0 keeps the days from widening the page). */}
+          <Box sx={{ width: 0, minWidth: '100%', overflowX: 'auto' }}>
+            <TimelinessPivot banks={banks} cells={daily.data ?? []} t={t} />
+          </Box>
         </CardContent>
       </Card>
       <Card>
         <CardContent>
           <Typography variant="subtitle1">{t('trend')}</Typography>
           <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={trend}>
+            <LineChart
+              data={trend}
+              onClick={(state) => openDay(state.activeTooltipIndex)}
+              style={{ cursor: 'pointer' }}
+            >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="date" />
               <YAxis domain={[0, 100]} unit="%" />

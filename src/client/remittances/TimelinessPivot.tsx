@@ -106,7 +106,11 @@ export const TimelinessPivot = ({
     <Table
       size="small"
       aria-label={t('pivot')}
-      sx={{ '& td, & th': { px: 0.5, textAlign: 'center' }, '& th': { whiteSpace: 'nowrap' } }}
+      sx={{
+        '& td, & th': { px: 0.5, textAlign: 'center' },
+        // The sort arrow takes room only on the sorted column, so three weeks of days fit 1366 px.
+        '& th .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
+      }}
     >
       <TableHead>
         {table.getHeaderGroups().map((g) => (
