@@ -1,4 +1,5 @@
 import { CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 
 /** Filters the refund inbox adds to RefundList's own (reached through 添加筛选条件). */
@@ -14,5 +15,6 @@ export const RefundListActions = () => (
   <TopToolbar>
     <FilterButton />
     {useCan('create', 'refunds') ? <CreateButton /> : null}
+    <ServerExportButton />
   </TopToolbar>
 );
