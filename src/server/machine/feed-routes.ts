@@ -29,7 +29,10 @@ const changeSchema = z.object({
  * The paid-status feed's lag: the oldest change the police platform has not read yet (null when it
  * is up to date). Its position is what it last passed as `after`.
  */
-export async function feedLag(db: Db, now: Date): Promise<{ minutes: number; unread: number } | null> {
+export async function feedLag(
+  db: Db,
+  now: Date,
+): Promise<{ minutes: number; unread: number; connected: boolean } | null> {
   const [pos] = await db
     .select()
     .from(feedPositions)
@@ -42,6 +45,8 @@ export async function feedLag(db: Db, now: Date): Promise<{ minutes: number; unr
   return {
     minutes: Math.max(0, Math.floor((now.getTime() - new Date(oldest.at).getTime()) / 60_000)),
     unread: oldest.unread,
+    // Until the platform first reads, there is no lag to warn about, only a feed waiting for it.
+    connected: pos !== undefined,
   };
 }
 

@@ -128,8 +128,18 @@ describe('paid-status feed 已缴款 changes for the police platform', () => {
     expect(after.changes[0]).toMatchObject({ fromStatus: 'unpaid', source: 'bank' });
     // Read up to `next` but not beyond: one change is still unread.
     expect((await feedLag(t.database.db, t.ctx.clock.now()))?.unread).toBe(1);
-    const summary = (await (await t.login('police')).get('/api/summary')).json();
+    const police = await t.login('police');
+    const summary = (await police.get('/api/summary')).json();
     expect(summary.cards).toContainEqual({ key: 'feed_lag_minutes', value: expect.any(Number) });
+    expect(summary.warnings).toEqual([]);
+    // Left unread for 3 hours (past SYNC_LAG_HOURS, 2 by default): police are warned.
+    await t.database.db
+      .update(paidStatusChanges)
+      .set({ at: new Date(t.ctx.clock.now().getTime() - 3 * 3_600_000) })
+      .where(eq(paidStatusChanges.decisionNumber, d.decisionNumber));
+    expect((await police.get('/api/summary')).json().warnings).toEqual([
+      { key: 'feed_lag', hours: 3, count: 1 },
+    ]);
     await page(after.next);
     expect(await feedLag(t.database.db, t.ctx.clock.now())).toBeNull();
   });

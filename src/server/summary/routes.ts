@@ -408,7 +408,7 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   async function feedWarnings(actor: Actor): Promise<Warning[]> {
     if (actor.role !== 'finance' && actor.role !== 'police') return [];
     const lag = await feedLag(db, ctx.clock.now());
-    if (!lag || lag.minutes < ctx.config.syncLagHours * 60) return [];
+    if (!lag?.connected || lag.minutes < ctx.config.syncLagHours * 60) return [];
     return [{ key: 'feed_lag', hours: Math.floor(lag.minutes / 60), count: lag.unread }];
   }
 
