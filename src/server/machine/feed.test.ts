@@ -172,6 +172,8 @@ describe('paid-status feed 已缴款 changes for the police platform', () => {
       const p = await page(cursor, 7);
       seen.push(...p.changes.map((c) => c.cursor));
       cursor = p.next;
+      // On PGlite everything runs on one thread: give the pushes a turn between pages.
+      await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await pushes;
     const rest = await drain(cursor);
