@@ -20,19 +20,23 @@ ALTER TABLE "paid_status_changes" ADD CONSTRAINT "paid_status_changes_event_id_d
 -- Payment-status transitions feed the police platform; the initial import is not a change.
 -- The audit chain's transaction lock (7310001, src/server/audit/log.ts) is taken before seq is drawn:
 -- writers then draw seq in commit order, so a reader paging by seq never skips a late commit.
+-- One statement-level trigger per INSERT (a transition table), so bulk loads stay bulk.
 CREATE FUNCTION paid_status_feed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.source <> 'import' AND NEW.from_status IS DISTINCT FROM NEW.to_status THEN
+  IF EXISTS (SELECT 1 FROM new_events e WHERE e.source <> 'import' AND e.from_status IS DISTINCT FROM e.to_status) THEN
     PERFORM pg_advisory_xact_lock(7310001);
     INSERT INTO paid_status_changes (event_id, decision_id, decision_number, from_status, to_status, source, at)
-    SELECT NEW.id, NEW.decision_id, d.decision_number, NEW.from_status, NEW.to_status, NEW.source, NEW.at
-      FROM decisions d WHERE d.id = NEW.decision_id;
+    SELECT e.id, e.decision_id, d.decision_number, e.from_status, e.to_status, e.source, e.at
+      FROM new_events e JOIN decisions d ON d.id = e.decision_id
+     WHERE e.source <> 'import' AND e.from_status IS DISTINCT FROM e.to_status
+     ORDER BY e.id;
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER decision_events_paid_status_feed AFTER INSERT ON decision_events
-  FOR EACH ROW EXECUTE FUNCTION paid_status_feed();
+  REFERENCING NEW TABLE AS new_events
+  FOR EACH STATEMENT EXECUTE FUNCTION paid_status_feed();
 --> statement-breakpoint
 -- Existing transitions, in the order they happened.
 INSERT INTO paid_status_changes (event_id, decision_id, decision_number, from_status, to_status, source, at)

@@ -167,11 +167,14 @@ export async function recordCollection(tx: Tx, env: CollectionEnv, input: Collec
 export async function matchOrphans(tx: Tx, env: CollectionEnv, decisionId: number) {
   const { clock } = env;
   const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');
-  const orphans = await tx
-    .select()
-    .from(collections)
-    .where(and(eq(collections.decisionNumber, decision.decisionNumber), isNull(collections.decisionId)))
-    .orderBy(collections.collectedAt);
+  // Sorted here, not in SQL: an ORDER BY collected_at tempts the planner (PGlite keeps no statistics)
+  // into walking the whole collected_at index instead of the orphans-by-number index, per decision.
+  const orphans = (
+    await tx
+      .select()
+      .from(collections)
+      .where(and(eq(collections.decisionNumber, decision.decisionNumber), isNull(collections.decisionId)))
+  ).sort((a, b) => a.collectedAt.getTime() - b.collectedAt.getTime() || a.id - b.id);
   let current = decision;
   for (const orphan of orphans) {
     const expected = await expectedFen(tx, env, current, orphan.businessDate);

@@ -257,7 +257,12 @@ export async function seedDecisions(tx: Tx, count: number, requestedEnd: IsoDate
     const chunk = paidIds.slice(i, i + 5000);
     // One statement per chunk: mark paid, stamped with the first collection time.
     await tx.execute(
-      sql`update decisions d set payment_status = 'paid', paid_at = coalesce((select min(collected_at) from collections c where c.decision_id = d.id), d.created_at) where d.id in ${chunk}`,
+      // Grouped first: a correlated min(collected_at) per row lets a statistics-less planner (PGlite)
+      // walk the collected_at index once per decision.
+      sql`with first as (select decision_id, min(collected_at) as at from collections where decision_id in ${chunk} group by decision_id)
+          update decisions d set payment_status = 'paid', paid_at = coalesce(first.at, d.created_at)
+            from (select unnest(array[${sql.join(chunk, sql`, `)}]::int[]) as id) ids left join first on first.decision_id = ids.id
+           where d.id = ids.id`,
     );
   }
   return { decisions: inserted.length, collections: storedCollections.length, flags: flags.length };

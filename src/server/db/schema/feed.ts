@@ -4,7 +4,7 @@ import { decisionEvents } from './collections';
 /**
  * The paid-status feed the police platform reads (`GET /api/police/v1/paid-status-changes`): one row
  * per payment-status transition, written by a trigger on `decision_events` (migration 0016). The
- * trigger takes the audit chain's transaction lock before drawing `seq`, so seq order is commit order
+ * trigger (one per INSERT statement) takes the audit chain's transaction lock before drawing `seq`, so seq order is commit order
  * and a reader paging by seq never skips a change that commits late.
  */
 export const paidStatusChanges = pgTable('paid_status_changes', {
