@@ -13,7 +13,10 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'restart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('PGlite data folder', () => {
-  it('keeps everything across a clean close and reopen, and seeds the demo only once', async () => {
+  // Seeds the full demo (30,000 decisions) into a real data folder: minutes on a busy CI machine.
+  it('keeps everything across a clean close and reopen, and seeds the demo only once', {
+    timeout: 180_000,
+  }, async () => {
     const config = loadConfig({ DATA_DIR: dir, APP_TODAY: '2026-03-16' });
     const clock = createClock(config.appToday);
     const first = await openDatabase({ dataDir: dir });
