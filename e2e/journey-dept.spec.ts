@@ -58,7 +58,7 @@ test("dept_market returns a unit_market refund that lacks evidence, with a reaso
   await expect(page.getByText('已退回执罚单位')).toBeVisible();
   await page.getByRole('tab', { name: '申请' }).click();
   await expect(page.getByText('已退回', { exact: true })).toBeVisible();
-  await expect(page.getByText(`退回/驳回原因：${reason}`)).toBeVisible();
+  await expect(page.getByText(`退回原因：${reason}`)).toBeVisible();
   await shot(page, '02-refund-returned');
 
   // Out of its inbox now; the unit_market sees it returned with the reason.

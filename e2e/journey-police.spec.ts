@@ -142,7 +142,7 @@ test("police return a traffic unit's refund with a reason; the unit sees 已退�
   const row = unit.getByRole('row').filter({ hasText: d.decisionNumber });
   await expect(row.getByText('已退回', { exact: true })).toBeVisible();
   await row.getByRole('cell', { name: d.decisionNumber }).click();
-  await expect(unit.getByText(`退回/驳回原因：${reason}`)).toBeVisible();
+  await expect(unit.getByText(`退回原因：${reason}`)).toBeVisible();
   await shot(unit, '06-unit-sees-returned');
   await unit.getByRole('link', { name: '修改' }).click();
   await unit.getByRole('textbox', { name: '说明' }).fill('已补充加盖公章的撤销决定书');
