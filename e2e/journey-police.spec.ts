@@ -78,7 +78,7 @@ test('police audit the paid-status inbox by type, open a decision timeline and m
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '已核查' }).click();
   // The note column is hidden by default (the list fits 1366 px); the column picker shows it.
-  await page.getByRole('button', { name: '列' }).click();
+  await page.getByRole('button', { name: '显示列', exact: true }).click();
   await page
     .getByRole('menuitem', { name: /核查意见/ })
     .or(page.getByRole('checkbox', { name: /核查意见/ }))
