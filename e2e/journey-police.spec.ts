@@ -79,11 +79,7 @@ test('police audit the paid-status inbox by type, open a decision timeline and m
   await page.getByRole('option', { name: '已核查' }).click();
   // The note column is hidden by default (the list fits 1366 px); the column picker shows it.
   await page.getByRole('button', { name: '显示列', exact: true }).click();
-  await page
-    .getByRole('menuitem', { name: /核查意见/ })
-    .or(page.getByRole('checkbox', { name: /核查意见/ }))
-    .first()
-    .click();
+  await page.getByRole('switch', { name: '核查意见' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('cell', { name: '已与银行核对，系同一笔重复推送' })).toHaveCount(2);
   await shot(page, '04-reviewed-with-note');
