@@ -2,7 +2,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionEvents, decisions, paidStatusChanges } from '../db/schema';
 import { buildTestApp, type TestApp } from '../test/helper';
-import { sign, stringToSign } from './auth';
+import { signedInject } from '../test/signed';
 import { feedLag } from './feed-routes';
 
 let t: TestApp;
@@ -16,27 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function signed(
+const signed = (
   key: { id: string; secret: string },
   method: 'GET' | 'POST',
   url: string,
   body?: unknown,
   idem = '',
-) {
-  const raw = body === undefined ? '' : JSON.stringify(body);
-  const timestamp = new Date().toISOString();
-  return t.app.inject({
-    method,
-    url,
-    payload: raw || undefined,
-    headers: {
-      authorization: `HMAC-SHA256 keyId=${key.id},signature=${sign(key.secret, stringToSign(method, url, timestamp, idem, raw))}`,
-      'x-timestamp': timestamp,
-      ...(raw ? { 'content-type': 'application/json' } : {}),
-      ...(idem ? { 'idempotency-key': idem } : {}),
-    },
-  });
-}
+) => signedInject(t.app, key, method, url, body, idem);
 
 interface Page {
   changes: {

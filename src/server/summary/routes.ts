@@ -398,22 +398,16 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     ];
   }
 
-  /** From 1 December, finance and admin are told when next year's official calendar is still missing. */
-  /** Police and finance see how far behind the police platform reads the paid-status feed. */
-  async function feedCards(): Promise<SummaryCard[]> {
-    const lag = await feedLag(db, ctx.clock.now());
-    return [{ key: 'feed_lag_minutes', value: lag?.minutes ?? 0 }];
-  }
-
-  async function feedWarnings(actor: Actor): Promise<Warning[]> {
-    if (actor.role !== 'finance' && actor.role !== 'police') return [];
-    const lag = await feedLag(db, ctx.clock.now());
+  type Lag = Awaited<ReturnType<typeof feedLag>>;
+  /** How far behind the police platform reads the paid-status feed: a warning past SYNC_LAG_HOURS. */
+  function feedWarnings(lag: Lag): Warning[] {
     if (!lag?.connected || lag.minutes < ctx.config.syncLagHours * 60) return [];
     return [{ key: 'feed_lag', hours: Math.floor(lag.minutes / 60), count: lag.unread }];
   }
 
-  async function warnings(actor: Actor): Promise<Warning[]> {
-    const feed = await feedWarnings(actor);
+  /** From 1 December, finance and admin are told when next year's official calendar is still missing. */
+  async function warnings(actor: Actor, lag: Lag): Promise<Warning[]> {
+    const feed = feedWarnings(lag);
     if (actor.role !== 'finance' && actor.role !== 'admin') return feed;
     const today = ctx.clock.today();
     if (today.slice(5) < '12-01') return feed;
@@ -444,7 +438,11 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (['finance', 'police', 'dept', 'treasury', 'unit'].includes(actor.role))
         cards.unshift(...(await refundCards(actor)));
       if (actor.role === 'bank') cards.unshift(...(await bankCards(actor)));
-      if (actor.role === 'police' || actor.role === 'finance') cards.push(...(await feedCards()));
+      // Police and finance follow the paid-status feed: one lag query serves the card and the warning.
+      const lag =
+        actor.role === 'police' || actor.role === 'finance' ? await feedLag(db, ctx.clock.now()) : null;
+      if (actor.role === 'police' || actor.role === 'finance')
+        cards.push({ key: 'feed_lag_minutes', value: lag?.minutes ?? 0 });
       if (actor.role === 'unit') cards.push(...(await unitWaitingCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
       if (['finance', 'unit', 'auditor'].includes(actor.role)) {
@@ -476,7 +474,13 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           : actor.role === 'finance'
             ? { refundsByReason: await refundsByReason(actor) }
             : undefined;
-      return { role: actor.role, today: ctx.clock.today(), cards, trends, warnings: await warnings(actor) };
+      return {
+        role: actor.role,
+        today: ctx.clock.today(),
+        cards,
+        trends,
+        warnings: await warnings(actor, lag),
+      };
     });
   };
 }
