@@ -22,7 +22,7 @@ const filters = (isBank: boolean) =>
     <TextInput key="q" source="q" label="resources.collections.filters.q" alwaysOn resettable />,
     isBank ? null : (
       <ReferenceInput key="bankId" source="bankId" reference="banks" alwaysOn>
-        <SelectInput optionText="name" />
+        <SelectInput optionText="name" label="resources.collections.fields.bankName" />
       </ReferenceInput>
     ),
     <SelectInput key="channel" source="channel" choices={channelChoices} alwaysOn />,

@@ -441,7 +441,8 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       // Police and finance follow the paid-status feed: one lag query serves the card and the warning.
       const lag =
         actor.role === 'police' || actor.role === 'finance' ? await feedLag(db, ctx.clock.now()) : null;
-      if (actor.role === 'police' || actor.role === 'finance')
+      // Before the platform first reads there is no lag to show (only minutes since the demo began).
+      if ((actor.role === 'police' || actor.role === 'finance') && lag?.connected !== false)
         cards.push({ key: 'feed_lag_minutes', value: lag?.minutes ?? 0 });
       if (actor.role === 'unit') cards.push(...(await unitWaitingCards(actor)));
       if (actor.role === 'unit' || actor.role === 'dept') cards.push(...(await unitCards(actor)));
