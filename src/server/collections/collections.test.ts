@@ -223,4 +223,47 @@ describe('collections export 导出', () => {
     expect(bad.json().errors).toEqual({ 'filter.nope': { code: 'not_a_known_filter' } });
     expect((await (await as('admin')).get(exportUrl('csv'))).statusCode).toBe(403);
   });
+
+  it('stops reading pages when the client goes away, and audits how far it got', async () => {
+    // Enough rows that the file is far larger than what the sockets can buffer.
+    await t.database.db.execute(sql`
+      insert into collections (bank_id, bank_txn_id, decision_number, amount_fen, channel, collected_at,
+                               business_date, received_at)
+      select 'ICBC', 'CUT-' || g, 'CUT' || g, 20000, 'counter',
+             timestamptz '2026-01-01 09:00+08' + (g || ' seconds')::interval, date '2026-01-01',
+             timestamptz '2026-01-01 09:00+08' + (g || ' seconds')::interval
+        from generate_series(1, 20000) g`);
+    try {
+      const finance = await as('finance');
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const abort = new AbortController();
+      const res = await fetch(`${address}${exportUrl('csv')}`, {
+        headers: { cookie: finance.cookie },
+        signal: abort.signal,
+      });
+      expect(res.status).toBe(200);
+      const first = await res.body!.getReader().read();
+      expect(first.value!.length).toBeGreaterThan(0);
+      abort.abort();
+      const lastExport = async () =>
+        (
+          await t.database.db
+            .select()
+            .from(auditEvents)
+            .where(and(eq(auditEvents.action, 'export'), eq(auditEvents.resource, 'collections')))
+            .orderBy(desc(auditEvents.id))
+            .limit(1)
+        )[0];
+      await expect
+        .poll(async () => (await lastExport()).after, { timeout: 20_000 })
+        .toMatchObject({
+          format: 'csv',
+          interrupted: true,
+        });
+      const { rows } = (await lastExport()).after as { rows: number };
+      expect(rows).toBeLessThan(await countWhere());
+    } finally {
+      await t.database.db.execute(sql`delete from collections where bank_txn_id like 'CUT-%'`);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { and, asc, type Column, desc, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -91,8 +91,10 @@ const NUM_FMT: Partial<Record<CellKind, string>> = {
 
 /**
  * Every row the list would show for this filter, in its order, page by page on the sort key and
- * id (keyset: each page is an index range, memory stays flat on any table size), yielding to other
- * requests between pages and stopping when the client has gone.
+ * id (keyset: each page is an index range, memory stays flat on any table size and no transaction
+ * stays open for the minutes a large export takes). The next page is asked for as soon as the
+ * current one arrives, so the database works while this page is being written; between pages other
+ * requests are served, and paging stops when the client has gone.
  */
 async function* keysetPages<Row extends { id: number | string }>(
   list: ResourceList<Row>,
@@ -106,30 +108,52 @@ async function* keysetPages<Row extends { id: number | string }>(
   const idCol = spec.idColumn;
   const dir = order === 'ASC' ? asc : desc;
   const orderBy = sortField === 'id' ? [dir(idCol)] : [dir(sortCol), dir(idCol)];
-  let last: Row | undefined;
-  for (;;) {
+  const cmp = order === 'ASC' ? sql.raw('>') : sql.raw('<');
+  const fetchAfter = (last: Row | undefined) => {
     let after: SQL | undefined;
     if (last) {
-      const lastId = last.id;
       const raw = (last as Record<string, unknown>)[sortField];
       const v = raw instanceof Date ? raw.toISOString() : raw;
-      const cmp = order === 'ASC' ? sql.raw('>') : sql.raw('<');
       after =
         sortField === 'id'
-          ? sql`${idCol} ${cmp} ${lastId}`
-          : sql`(${sortCol}, ${idCol}) ${cmp} (${v}, ${lastId})`;
+          ? sql`${idCol} ${cmp} ${last.id}`
+          : sql`(${sortCol}, ${idCol}) ${cmp} (${v}, ${last.id})`;
     }
-    const rows = await list.page(and(where, after), { orderBy, limit: EXPORT_PAGE_ROWS, offset: 0 });
+    return list.page(and(where, after), { orderBy, limit: EXPORT_PAGE_ROWS, offset: 0 });
+  };
+  let next: Promise<Row[]> | undefined = fetchAfter(undefined);
+  while (next) {
+    const rows: Row[] = await next;
+    next = rows.length === EXPORT_PAGE_ROWS && !gone() ? fetchAfter(rows[rows.length - 1]) : undefined;
+    // A prefetched page nobody will read must not become an unhandled rejection.
+    next?.catch(() => {});
     if (rows.length) yield rows;
-    if (rows.length < EXPORT_PAGE_ROWS || gone()) return;
-    last = rows[rows.length - 1];
+    if (gone()) return;
     await yieldToOthers();
   }
 }
 
-/** Writes, waiting when the reader is slower than the database. */
+/** Counts the rows handed to a writer, so an interrupted export is audited with what left. */
+async function* counted<Row>(pages: AsyncGenerator<Row[]>, progress: { rows: number }) {
+  for await (const rows of pages) {
+    yield rows;
+    progress.rows += rows.length;
+  }
+}
+
+/** Writes, waiting when the reader is slower than the database; a closed stream ends the wait. */
 async function write(stream: Writable, chunk: unknown) {
-  if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+  if (stream.destroyed) return;
+  if (stream.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+  });
 }
 
 interface ExportDef<Row> {
@@ -176,17 +200,23 @@ export function registerExports<Row extends { id: number | string }>(
         reply.raw.on('close', () => {
           if (!reply.raw.writableFinished) gone = true;
         });
-        const pages = keysetPages(def.list, spec, where, sortField, order, () => gone);
+        const progress = { rows: 0 };
+        const pages = counted(
+          keysetPages(def.list, spec, where, sortField, order, () => gone),
+          progress,
+        );
         const run =
           format === 'csv'
             ? writeCsv(out, pages, def.columns, locale)
             : writeXlsx(out, pages, def.columns, locale);
+        // Every export is audited, also one the client abandoned or the database broke off.
         run
-          .then((rows) => audit(ctx, request, actor, def, query.filter, format, rows, gone))
           .catch((err) => {
-            request.log.error({ err }, 'export failed');
+            if (!gone) request.log.error({ err }, 'export failed');
             out.destroy(err as Error);
-          });
+          })
+          .then(() => audit(ctx, request, actor, def, query.filter, format, progress.rows, gone))
+          .catch((err) => request.log.error({ err }, 'export audit failed'));
         return reply.send(out);
       },
     );
@@ -204,22 +234,21 @@ async function writeCsv<Row>(
   columns: ExportColumn<Row>[],
   lang: Lang,
 ): Promise<number> {
-  const csv = stringify({ bom: true, record_delimiter: 'windows' });
-  csv.pipe(out);
-  await write(
-    csv,
-    columns.map((c) => c.label[lang]),
-  );
+  // One CSV chunk per page: a page formats in a few milliseconds, a stream write per row would cost more.
+  const options = { record_delimiter: 'windows' } as const;
+  await write(out, `\uFEFF${stringifySync([columns.map((c) => c.label[lang])], options)}`);
   let n = 0;
   for await (const rows of pages) {
-    for (const row of rows)
-      await write(
-        csv,
-        columns.map((c) => csvCell(c.kind, c.value(row, lang))),
-      );
+    await write(
+      out,
+      stringifySync(
+        rows.map((row) => columns.map((c) => csvCell(c.kind, c.value(row, lang)))),
+        options,
+      ),
+    );
     n += rows.length;
   }
-  csv.end();
+  out.end();
   return n;
 }
 
