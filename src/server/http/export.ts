@@ -141,11 +141,10 @@ async function* counted<Row>(pages: AsyncGenerator<Row[]>, progress: { rows: num
   }
 }
 
-/** Writes, waiting when the reader is slower than the database; a closed stream ends the wait. */
-async function write(stream: Writable, chunk: unknown) {
-  if (stream.destroyed) return;
-  if (stream.write(chunk)) return;
-  await new Promise<void>((resolve) => {
+/** Resolves once the stream wants more data again, or has closed (the client went away). */
+function drained(stream: Writable): Promise<void> {
+  if (stream.destroyed || !stream.writableNeedDrain) return Promise.resolve();
+  return new Promise<void>((resolve) => {
     const done = () => {
       stream.off('drain', done);
       stream.off('close', done);
@@ -154,6 +153,13 @@ async function write(stream: Writable, chunk: unknown) {
     stream.once('drain', done);
     stream.once('close', done);
   });
+}
+
+/** Writes, waiting when the reader is slower than the database. */
+async function write(stream: Writable, chunk: unknown) {
+  if (stream.destroyed) return;
+  stream.write(chunk);
+  await drained(stream);
 }
 
 interface ExportDef<Row> {
@@ -291,6 +297,8 @@ async function writeXlsx<Row>(
       inSheet += 1;
     }
     n += rows.length;
+    // exceljs writes without looking at backpressure: wait here until a slow reader has caught up.
+    await drained(out);
   }
   if (!sheet) sheet = newSheet();
   sheet.commit();
