@@ -14,6 +14,8 @@ import {
   InvalidDateError,
   isFilingOverdue,
   isIsoDate,
+  isPlausibleEventTime,
+  isRealInstant,
   maskAccount,
   maskMiddle,
   PERMISSIONS,
@@ -46,7 +48,38 @@ describe('dates', () => {
     ['2025-13-01', false],
     ['2025-12-31', true],
     ['20250101', false],
+    ['0001-01-01', true],
+    ['0099-02-29', false],
   ])('isIsoDate(%s) = %s', (d, ok) => expect(isIsoDate(d)).toBe(ok));
+
+  // Date.parse would roll every false case but the malformed ones over to a neighbouring day.
+  it.each([
+    ['2026-03-10T10:00:00+08:00', true],
+    ['2026-03-10T10:00Z', true],
+    ['2026-03-10T23:59:59.123456789-05:30', true],
+    ['0001-01-01T00:00:00Z', true],
+    ['2026-02-30T10:00:00+08:00', false],
+    ['2026-04-31T10:00:00+08:00', false],
+    ['2026-03-10T24:00:00+08:00', false],
+    ['2026-03-10T10:60:00+08:00', false],
+    ['2026-03-10T10:00:60+08:00', false],
+    ['2026-03-10T10:00:00+15:00', false],
+    ['2026-03-10T10:00:00', false],
+    ['2026-03-10 10:00:00+08:00', false],
+  ])('isRealInstant(%s) = %s', (v, ok) => expect(isRealInstant(v)).toBe(ok));
+
+  const now = new Date('2026-03-16T02:00:00Z');
+  it.each([
+    ['2026-03-16T01:00:00Z', true],
+    ['2025-03-16T03:00:00Z', true],
+    ['2025-03-15T01:00:00Z', false],
+    ['2026-03-17T01:59:00Z', true],
+    ['2026-03-17T02:01:00Z', false],
+    ['0001-01-01T00:00:00Z', false],
+    ['9999-12-31T00:00:00Z', false],
+  ])('isPlausibleEventTime(%s) within 366 days back, one ahead = %s', (v, ok) =>
+    expect(isPlausibleEventTime(new Date(v), now, 366)).toBe(ok),
+  );
 
   it.each([
     ['2025-03-03', 15, '2025-03-18'],

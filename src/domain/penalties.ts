@@ -1,5 +1,12 @@
 import { assertYearsLoaded, type BusinessCalendar } from './calendar';
-import { addCalendarDays, InvalidDateError, type IsoDate, isIsoDate, shanghaiDate } from './dates';
+import {
+  addCalendarDays,
+  InvalidDateError,
+  type IsoDate,
+  isIsoDate,
+  isRealInstant,
+  shanghaiDate,
+} from './dates';
 import { DomainInputError } from './errors';
 
 /** Days to pay after service 送达; the day of service is not counted (Administrative Penalty Law art.72). */
@@ -102,7 +109,6 @@ export const lateFeeFen = (
   suspensions?: Suspension[],
 ): number => explainLateFee(fineFen, servedOn, paidOn, cal, suspensions).feeFen;
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /**
@@ -110,7 +116,7 @@ const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
  * otherwise — at or after the cut-off, or on a day off — the next working day.
  */
 export function remittanceDueDate(collectedAt: string, cutoff: string, cal: BusinessCalendar): IsoDate {
-  if (!INSTANT.test(collectedAt) || Number.isNaN(Date.parse(collectedAt)))
+  if (!isRealInstant(collectedAt))
     throw new DomainInputError(
       'collectedAt',
       `collectedAt must be an ISO-8601 instant with an offset, got "${collectedAt}"`,

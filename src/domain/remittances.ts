@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BusinessCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { BUDGET_LEVELS } from './master-data';
-import { isoDate } from './schemas';
+import { instant, isoDate } from './schemas';
 
 // 缴库 remittance of collections to the treasury; 入库 treasury entry; 占压 holding funds late
 export const REMITTANCE_STATUSES = ['pending', 'on_time', 'late', 'overdue'] as const;
@@ -147,8 +147,6 @@ export type TreasuryEntryInput = z.infer<typeof treasuryEntryInputSchema>;
 export const remittancePushSchema = z.strictObject({
   reference: z.string().regex(/^[\w-]{4,64}$/, { message: 'reference_format' }),
   amountFen: z.number().int().positive().max(1e13),
-  transferredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'instant_with_offset',
-  }),
+  transferredAt: instant,
   bankTxnIds: z.array(z.string().min(1).max(64)).min(1).max(20_000),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { isIsoDate, isRealInstant } from './dates';
 
 // Shared zod primitives: client forms and server routes validate alike.
 export const requiredText = (max: number) =>
@@ -9,6 +9,8 @@ export const optionalText = (max: number) =>
   z.string().trim().max(max, { message: 'too_long' }).nullable().optional();
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'date_format' });
+/** An instant with an offset, every part real (see `isRealInstant`). */
+export const instant = z.string().refine(isRealInstant, { message: 'instant_with_offset' });
 
 export const version = z.number().int().nonnegative();
 

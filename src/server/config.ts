@@ -26,6 +26,8 @@ export interface Config {
   receiptLowStock: number;
   /** A unit's void share above this (0..1) is a finding. */
   receiptVoidRate: number;
+  /** How far back a pushed payment or transfer time may lie; later than a day ahead is never believed. */
+  plausiblePastDays: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     receiptStaleDays: Number(env.RECEIPT_STALE_DAYS ?? 90),
     receiptLowStock: Number(env.RECEIPT_LOW_STOCK ?? 50),
     receiptVoidRate: Number(env.RECEIPT_VOID_RATE ?? 0.05),
+    plausiblePastDays: Number(env.PLAUSIBLE_PAST_DAYS ?? 366),
   };
 }

@@ -37,18 +37,24 @@ const SWEEP_MS = 5 * 60_000;
  */
 export function startBackgroundJobs(database: Database, config: Config, clock: Clock): () => Promise<void> {
   const calendars = createCalendarCache();
-  const sweep = async () => {
+  // Each step on its own: one failing (a bad row, a lost connection) must not stop the others.
+  const step = async (name: string, work: () => Promise<unknown>) => {
     try {
-      // Obligations turn overdue and entries go missing as days pass, with no request to notice it.
-      const env = { clock, calendars };
-      await refreshRemittances(database.db, env);
-      await refreshFeedback(database.db, env);
+      await work();
+    } catch (e) {
+      console.error(`background ${name} failed`, e);
+    }
+  };
+  const sweep = async () => {
+    // Obligations turn overdue and entries go missing as days pass, with no request to notice it.
+    const env = { clock, calendars };
+    await step('remittance status', () => refreshRemittances(database.db, env));
+    await step('entry feedback', () => refreshFeedback(database.db, env));
+    await step('sync-lag sweep', async () => {
       const raised = await raiseSyncLagFlags(database.db, clock, config.syncLagHours);
       if (raised)
         console.log(`sync-lag sweep: ${raised} collection(s) still unpaid after ${config.syncLagHours} h`);
-    } catch (e) {
-      console.error('sync-lag sweep failed', e);
-    }
+    });
   };
   let running: Promise<void> = sweep();
   const timer = setInterval(() => {

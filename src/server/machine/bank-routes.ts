@@ -22,6 +22,7 @@ import {
 } from '../db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { assertPlausibleEventTime } from '../http/plausible';
 import { refreshRemittances } from '../remittances/service';
 import { idempotent } from './idempotency';
 
@@ -76,6 +77,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { machine: 'bank' }, schema: { body: collectionPushSchema, tags: ['bank'] } },
       async (request, reply) => {
         const inst = institutionOf(request);
+        assertPlausibleEventTime(ctx, 'collectedAt', request.body.collectedAt);
         const result = await idempotent(
           db,
           ctx.clock,
@@ -136,6 +138,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const inst = institutionOf(request);
         const bankId = inst.bankId ?? '';
         const body = request.body;
+        assertPlausibleEventTime(ctx, 'transferredAt', body.transferredAt);
         const result = await idempotent(
           db,
           ctx.clock,

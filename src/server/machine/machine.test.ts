@@ -1,7 +1,9 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendarCache } from '../calendar/repository';
 import { raiseSyncLagFlags } from '../collections/service';
 import { collections, decisions, paidStatusFlags } from '../db/schema';
+import { refreshRemittances } from '../remittances/service';
 import { buildTestApp, listUrl, type TestApp } from '../test/helper';
 import { sign, stringToSign } from './auth';
 
@@ -604,5 +606,58 @@ describe('sync-lag sweep', () => {
     const counts = (await officer.get('/api/paid-status-flags/counts')).json();
     for (const r of byType) expect(r.open).toBe(counts[r.type] ?? 0);
     expect((await (await t.login('finance')).get('/api/summary')).json().trends.syncLag).toBeUndefined();
+  });
+});
+
+describe('impossible and implausible times', () => {
+  it.each([
+    ['0001-01-01T00:00:00Z', 'implausible_time'],
+    ['9999-12-31T00:00:00Z', 'implausible_time'],
+    ['2024-01-01T10:00:00+08:00', 'implausible_time'],
+    ['2026-02-30T10:00:00+08:00', 'instant_with_offset'],
+    ['2026-04-31T10:00:00+08:00', 'instant_with_offset'],
+    ['2026-03-10T24:00:00+08:00', 'instant_with_offset'],
+    ['2026-03-10T10:00:00+25:00', 'instant_with_offset'],
+  ])('a push collected at %s is refused with 400 %s and stores nothing', async (at, code) => {
+    const before = await collectionCount();
+    const res = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push('X-nothing', 100, `BADAT-${at.slice(0, 10)}-${code.length}`, at),
+      {
+        idem: `idem-bad-at-${at.replace(/[^\d]/g, '')}`,
+      },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.collectedAt.code).toBe(code);
+    expect(await collectionCount()).toBe(before);
+  });
+
+  it('one collection with an impossible date stored earlier does not stop the remittance sweep for anyone', async () => {
+    const [sample] = await t.database.db.select().from(collections).limit(1);
+    // As if written before the check existed.
+    await t.database.db.insert(collections).values({
+      ...sample,
+      id: undefined,
+      bankTxnId: 'LEGACY-YEAR-1',
+      collectedAt: new Date('0001-01-01T00:00:00Z'),
+      businessDate: '0001-01-01',
+    });
+    const env = { clock: t.ctx.clock, calendars: createCalendarCache() };
+    const result = await refreshRemittances(t.database.db, env);
+    expect(result.obligations).toBeGreaterThan(0);
+    expect(result.skippedCollections).toBeGreaterThanOrEqual(1);
+    // The sender's own later pushes keep working.
+    const ok = await signed(
+      icbc,
+      'POST',
+      '/api/bank/v1/collections',
+      push('X-later', 100, 'AFTER-LEGACY-1'),
+      {
+        idem: 'idem-after-legacy-1',
+      },
+    );
+    expect(ok.statusCode).toBe(201);
   });
 });

@@ -3,8 +3,10 @@ import {
   addCalendarDays,
   type BusinessCalendar,
   CalendarMissingError,
+  DomainInputError,
   type ExpectedEntry,
   entryFeedback,
+  InvalidDateError,
   remittanceDueDate,
   remittanceStatus,
 } from '../../domain';
@@ -35,6 +37,13 @@ export function agreementFor(list: Agreement[], regionCode: string | null): Agre
     .filter((a) => a.status !== 'draft' && (region.startsWith(a.regionCode) || region === ''))
     .sort((a, b) => b.regionCode.length - a.regionCode.length || a.id - b.id)[0];
 }
+
+/**
+ * A row whose dates no rule can work with — a year without a calendar, or a date no sender should
+ * have been able to store — is left out and counted, never allowed to stop the work for everyone.
+ */
+const undatable = (e: unknown) =>
+  e instanceof CalendarMissingError || e instanceof InvalidDateError || e instanceof DomainInputError;
 
 // Any instant on the right side of the cut-off gives the same due date.
 const dueDateOf = (businessDate: string, afterCutoff: boolean, cutoffTime: string, cal: BusinessCalendar) =>
@@ -128,7 +137,7 @@ export async function refreshRemittances(
     try {
       dueDate = dueDateOf(c.businessDate, isAfter, agreement.cutoffTime, cal);
     } catch (e) {
-      if (e instanceof CalendarMissingError) {
+      if (undatable(e)) {
         skipped += c.count;
         continue;
       }
@@ -242,7 +251,7 @@ export async function obligationCollections(
           obligation.dueDate
         );
       } catch (e) {
-        if (e instanceof CalendarMissingError) return false;
+        if (undatable(e)) return false;
         throw e;
       }
     })
@@ -316,7 +325,7 @@ export async function refreshFeedback(db: Db, env: CollectionEnv, transferIds?: 
           cal,
         );
       } catch (e) {
-        if (e instanceof CalendarMissingError) continue;
+        if (undatable(e)) continue;
         throw e;
       }
       if (!result) continue;
