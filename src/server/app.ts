@@ -32,6 +32,7 @@ import { decisionRoutes } from './decisions/routes';
 import { flagRoutes } from './flags/routes';
 import { installErrorHandler } from './http/error-handler';
 import { requestLogSerializer } from './http/log-redact';
+import { installTextHygiene } from './http/text-hygiene';
 import { institutionKeyRoutes } from './institution-keys/routes';
 import { installMachineAuth } from './machine/auth';
 import { bankRoutes } from './machine/bank-routes';
@@ -128,6 +129,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   installErrorHandler(app);
+  installTextHygiene(app);
   installAuthHook(app, ctx);
   installMachineAuth(app, ctx);
 

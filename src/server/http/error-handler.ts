@@ -1,7 +1,39 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldErrorOf, valueAt } from '../../domain';
+import { pgErrorCode } from './db-errors';
 import { type FieldErrors, HttpError } from './errors';
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Input the database itself refused, which a route did not foresee: a reference to a row that does
+ * not exist (foreign key), a value out of a column's range. The caller's mistake, not a server error.
+ */
+function databaseRefusal(error: unknown): { status: number; body: object } | undefined {
+  const code = pgErrorCode(error);
+  if (code === '23503') {
+    // "Key (unit_id)=(999) is not present in table "units"."
+    const detail = String(
+      (error as { detail?: unknown }).detail ??
+        (error as { cause?: { detail?: unknown } }).cause?.detail ??
+        '',
+    );
+    const column = /Key \(([a-z_]+)\)/.exec(detail)?.[1];
+    return {
+      status: 422,
+      body: {
+        message: 'A referenced record does not exist',
+        code: 'unknown_reference',
+        ...(column ? { errors: { [camel(column)]: { code: 'unknown_reference' } } } : {}),
+      },
+    };
+  }
+  // Numeric or date/time value out of range, invalid text representation, bytes not storable as text.
+  if (code === '22003' || code === '22008' || code === '22007' || code === '22P02' || code === '22021')
+    return { status: 400, body: { message: 'A value is out of range or malformed', code: 'invalid_input' } };
+  return undefined;
+}
 
 /**
  * Every failure leaves as `{ message, code, params?, errors? }` with `errors.<field> = { code, params? }`;
@@ -69,6 +101,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         ...(invalidJson ? { errors: { body: { code: 'not_json' } } } : {}),
       });
     }
+    const db = databaseRefusal(error);
+    if (db) return reply.code(db.status).send(db.body);
     request.log.error(error);
     return reply.code(500).send({ message: 'Internal server error', code: 'internal' });
   });

@@ -2,6 +2,7 @@ import { and, asc, type Column, desc, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates';
 import { badRequest } from './errors';
+import { assertStorable } from './text-hygiene';
 
 /** simple-rest list parameters, each a JSON string. */
 export const listQuerySchema = z.strictObject({
@@ -12,11 +13,15 @@ export const listQuerySchema = z.strictObject({
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 function parseJson(name: string, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw badRequest(`Query parameter "${name}" is not valid JSON`, { [name]: { code: 'not_json' } });
   }
+  // JSON escapes (`\u0000`, a lone `\ud800`) only turn into unstorable text here.
+  assertStorable(value, [name]);
+  return value;
 }
 
 export type FilterValue = string | number | boolean | null | (string | number)[];
