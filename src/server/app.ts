@@ -130,6 +130,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   installErrorHandler(app);
   installTextHygiene(app);
+  // API answers hold personal data (names, accounts) and per-user views: no browser or proxy keeps them.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('Cache-Control', 'no-store');
+  });
   installAuthHook(app, ctx);
   installMachineAuth(app, ctx);
 

@@ -115,9 +115,10 @@ describe('session and CSRF', () => {
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('changes the own password only with the current one', async () => {
+  it('changes the own password only with the current one, ending the other sessions', async () => {
     await createThrowaway('changer');
     const agent = await t.login('changer', 'Secret123');
+    const elsewhere = await t.login('changer', 'Secret123');
     const wrong = await agent.post('/api/auth/password', {
       currentPassword: 'nope',
       newPassword: 'Newpass456',
@@ -134,6 +135,9 @@ describe('session and CSRF', () => {
       newPassword: 'Newpass456',
     });
     expect(ok.statusCode).toBe(200);
+    // The other browser is signed out; the one that changed it stays in.
+    expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
     expect((await login('changer', 'Newpass456')).statusCode).toBe(200);
   });
 });

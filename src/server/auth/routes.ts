@@ -144,6 +144,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ip: request.ip,
           });
         });
+        // Whoever else held the old password (another browser, a stolen cookie) is signed out.
+        await ctx.sessions.revokeAllFor(actor.id, request.session?.idHash);
         return { ok: true };
       },
     );

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
@@ -71,11 +71,18 @@ export function createSessions(db: Db, clock: Clock) {
   const revoke = (idHash: string) =>
     db.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.idHash, idHash));
 
-  const revokeAllFor = (userId: number) =>
+  /** Ends every live session of a user, but the one named (the caller's own, after a password change). */
+  const revokeAllFor = (userId: number, exceptIdHash?: string) =>
     db
       .update(sessions)
       .set({ revokedAt: clock.now() })
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          exceptIdHash ? ne(sessions.idHash, exceptIdHash) : undefined,
+        ),
+      );
 
   return { create, resolve, revoke, revokeAllFor };
 }

@@ -70,3 +70,10 @@ describe('input the database cannot take is a 4xx naming the field, never a 500'
     expect(res.statusCode).toBeLessThan(500);
   });
 });
+
+it('API answers are never cached: they hold personal data and per-user views', async () => {
+  const finance = await t.login('finance');
+  const res = await finance.get('/api/decisions?range=[0,0]');
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['cache-control']).toBe('no-store');
+});
