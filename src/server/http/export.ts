@@ -111,7 +111,9 @@ async function* keysetPages<Row extends { id: number | string }>(
     let after: SQL | undefined;
     if (last) {
       const lastId = last.id;
-      const raw = (last as Record<string, unknown>)[sortField];
+      const raw = list.sortValue
+        ? list.sortValue(last, sortField)
+        : (last as Record<string, unknown>)[sortField];
       const v = raw instanceof Date ? raw.toISOString() : raw;
       const cmp = order === 'ASC' ? sql.raw('>') : sql.raw('<');
       after =
@@ -198,7 +200,7 @@ function sortOf(sort: string | undefined, fallback: [string, 'ASC' | 'DESC']): [
   return sort ? (JSON.parse(sort) as [string, 'ASC' | 'DESC']) : fallback;
 }
 
-async function writeCsv<Row>(
+export async function writeCsv<Row>(
   out: PassThrough,
   pages: AsyncGenerator<Row[]>,
   columns: ExportColumn<Row>[],
@@ -223,7 +225,7 @@ async function writeCsv<Row>(
   return n;
 }
 
-async function writeXlsx<Row>(
+export async function writeXlsx<Row>(
   out: PassThrough,
   pages: AsyncGenerator<Row[]>,
   columns: ExportColumn<Row>[],
