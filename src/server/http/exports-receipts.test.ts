@@ -13,7 +13,8 @@ import {
   supervisionNoteFieldTexts,
   type Texts,
 } from '../../domain/i18n';
-import { auditEvents, receiptRequests } from '../db/schema';
+import { auditEvents, receiptHoldings, receiptRequests } from '../db/schema';
+import { holdingTreeKey, receiptHoldingList } from '../receipts/lists';
 import { buildTestApp, type TestApp } from '../test/helper';
 
 let t: TestApp;
@@ -231,5 +232,20 @@ describe('exports of the receipt lists and supervision notes', () => {
     const page = await (await as('unit')).get(`/api/receipt-requests?range=${encodeURIComponent('[0,0]')}`);
     expect(String(page.headers['content-range'])).toBe(`receipt-requests 0-0/${own.length}`);
     expect((await (await as('dept_market')).get('/api/receipt-requests')).statusCode).toBe(403);
+  });
+
+  it('stock tree: the export pages on the tree key the list sorts by, in the list’s order', async () => {
+    const keys = await t.database.db
+      .select({ id: receiptHoldings.id, key: holdingTreeKey })
+      .from(receiptHoldings);
+    const list = receiptHoldingList(t.database.db);
+    const rows = await list.page(undefined, { orderBy: [], limit: 5000, offset: 0 });
+    const byId = new Map(keys.map((k) => [k.id, k.key]));
+    for (const r of rows) expect(list.sortValue?.(r, 'regionCode')).toBe(byId.get(r.id));
+    const lines = await csvOf('finance', 'receipt-holdings');
+    const holder = lines[0].indexOf(receiptHoldingFieldTexts['zh-CN'].holderName);
+    expect(lines.slice(1).map((l) => l[holder])).toEqual(
+      (await listOf('finance', 'receipt-holdings')).rows.map((r) => r.holderName),
+    );
   });
 });

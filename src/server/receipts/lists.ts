@@ -127,7 +127,7 @@ export const receiptBatchExportColumns: ExportColumn<ReceiptBatchRow>[] = [
 
 // 票据库存 — the stock tree: a region's finance office or a unit holds each range.
 export type ReceiptHoldingRow = typeof receiptHoldings.$inferSelect & { count: number; holderName: string };
-const holdingTreeKey = sql<string>`${receiptHoldings.regionCode} || '/' || lpad(coalesce(${receiptHoldings.unitId}, 0)::text, 6, '0') || '/' || ${receiptHoldings.typeCode}`;
+export const holdingTreeKey = sql<string>`${receiptHoldings.regionCode} || '/' || lpad(coalesce(${receiptHoldings.unitId}, 0)::text, 6, '0') || '/' || ${receiptHoldings.typeCode}`;
 export function receiptHoldingList(db: Db): ResourceList<ReceiptHoldingRow> {
   return {
     resource: 'receipt-holdings',
