@@ -77,6 +77,14 @@ export const yesNoTexts: Texts<'yes' | 'no'> = {
   en: { yes: 'Yes', no: 'No' },
 };
 
+// 票种 (reference data)
+const typeZh = { code: '票种代码', name: '名称', nameEn: '英文名称', electronic: '电子票据', copies: '联数' };
+export type ReceiptTypeField = keyof typeof typeZh;
+export const receiptTypeFieldTexts: Texts<ReceiptTypeField> = {
+  'zh-CN': typeZh,
+  en: { code: 'Type code', name: 'Name', nameEn: 'English name', electronic: 'Electronic', copies: 'Copies' },
+};
+
 // 申请领用
 const requestZh = {
   id: '编号',

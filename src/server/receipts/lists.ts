@@ -13,6 +13,7 @@ import {
   receiptRefundStatusTexts,
   receiptRequestFieldTexts,
   receiptStatusTexts,
+  receiptTypeFieldTexts,
   receiptTypeTexts,
   receiptWriteOffFieldTexts,
   requestStatusTexts,
@@ -29,6 +30,7 @@ import {
   receiptHoldings,
   receiptRequests,
   receipts,
+  receiptTypes,
   receiptWriteOffs,
   regions,
   units,
@@ -79,6 +81,40 @@ function columnsOf<Row, F extends string>(texts: Texts<F>) {
   });
   return { label, col, worded };
 }
+
+// 票种 — reference data everyone reads; its id is its code.
+export type ReceiptTypeRow = typeof receiptTypes.$inferSelect & { id: string };
+export function receiptTypeList(db: Db): ResourceList<ReceiptTypeRow> {
+  return {
+    resource: 'receipt-types',
+    spec: () => ({
+      sortable: { id: receiptTypes.code },
+      defaultSort: ['id', 'ASC'],
+      idColumn: receiptTypes.code,
+      filters: { id: (v) => inArray(receiptTypes.code, asIdList('id', v).map(String)) },
+    }),
+    scope: () => undefined,
+    page: async (where, p) =>
+      (
+        await db
+          .select()
+          .from(receiptTypes)
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map((r) => ({ ...r, id: r.code })),
+    count: async (where) => (await db.select({ n: count() }).from(receiptTypes).where(where))[0].n,
+  };
+}
+const type = columnsOf<ReceiptTypeRow, keyof (typeof receiptTypeFieldTexts)['en']>(receiptTypeFieldTexts);
+export const receiptTypeExportColumns: ExportColumn<ReceiptTypeRow>[] = [
+  type.col('code', 'id'),
+  type.col('name', 'text'),
+  type.col('nameEn', 'text'),
+  type.worded('electronic', yesNoTexts, (r) => (r.electronic ? 'yes' : 'no')),
+  type.col('copies', 'number'),
+];
 
 // 票据领购 — finance's purchases, province-wide for the caller's province.
 export type ReceiptBatchRow = typeof receiptBatches.$inferSelect & { count: number };

@@ -15,15 +15,7 @@ import {
   writeOffInputSchema,
 } from '../../domain';
 import { type AppContext, actorOf } from '../context';
-import {
-  decisions,
-  eReceiptSegments,
-  receiptBatches,
-  receiptRequests,
-  receipts,
-  receiptTypes,
-  units,
-} from '../db/schema';
+import { decisions, eReceiptSegments, receiptBatches, receiptRequests, receipts, units } from '../db/schema';
 import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { registerExports } from '../http/export';
@@ -45,6 +37,8 @@ import {
   receiptList,
   receiptRequestExportColumns,
   receiptRequestList,
+  receiptTypeExportColumns,
+  receiptTypeList,
   receiptWriteOffExportColumns,
   receiptWriteOffList,
   unitScope,
@@ -63,13 +57,19 @@ import {
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function receiptTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db } = ctx.database;
+  const list = receiptTypeList(ctx.database.db);
   return async (app) => {
-    app.get('/', { config: { permission: ['receipt-types', 'list'] } }, async (_request, reply) => {
-      const rows = await db.select().from(receiptTypes);
-      reply.header('Content-Range', contentRange('receipt-types', 0, rows.length, rows.length));
-      return rows.map((r) => ({ ...r, id: r.code }));
+    registerExports(app, ctx, {
+      list,
+      columns: receiptTypeExportColumns,
+      permission: ['receipt-types', 'list'],
+      name: 'receipt-types',
     });
+    app.get(
+      '/',
+      { config: { permission: ['receipt-types', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
+    );
   };
 }
 
