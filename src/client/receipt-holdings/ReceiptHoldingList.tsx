@@ -11,6 +11,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { paperTypeChoices } from '../receipts/choices';
 
@@ -22,6 +23,7 @@ const Actions = () => (
         <CallSplitIcon />
       </Button>
     ) : null}
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -34,6 +36,7 @@ export const ReceiptHoldingList = () => (
   <List
     filters={filters}
     actions={<Actions />}
+    exporter={false}
     sort={{ field: 'regionCode', order: 'ASC' }}
     perPage={100}
     pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}

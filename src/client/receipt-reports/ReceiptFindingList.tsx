@@ -1,5 +1,6 @@
-import { DataTable, FunctionField, List, SelectField, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, List, SelectField, TopToolbar, useTranslate } from 'react-admin';
 import { RECEIPT_FINDING_TYPES } from '../../domain/receipts';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { receiptTypeChoices } from '../receipts/choices';
 
 const findingChoices = RECEIPT_FINDING_TYPES.map((id) => ({ id, name: `app.receipt_findings.${id}` }));
@@ -15,7 +16,17 @@ const Detail = () => {
 
 /** Stock alerts: low stock, gaps, receipts without payment, void rate, unchecked stubs, queued e-receipts. */
 export const ReceiptFindingList = () => (
-  <List pagination={false} perPage={1000} exporter={false} empty={false}>
+  <List
+    pagination={false}
+    perPage={1000}
+    exporter={false}
+    empty={false}
+    actions={
+      <TopToolbar>
+        <ServerExportButton />
+      </TopToolbar>
+    }
+  >
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="type">
         <SelectField source="type" choices={findingChoices} />

@@ -2,6 +2,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { CreateButton, DataTable, DateField, List, SelectField, SelectInput, TopToolbar } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { paperTypeChoices } from '../receipts/choices';
 
@@ -11,7 +12,10 @@ export const requestStatusChoices = ['requested', 'fulfilled', 'rejected'].map((
 }));
 const filters = [<SelectInput key="status" source="status" choices={requestStatusChoices} alwaysOn />];
 const Actions = () => (
-  <TopToolbar>{useCan('create', 'receipt-requests') ? <CreateButton /> : null}</TopToolbar>
+  <TopToolbar>
+    {useCan('create', 'receipt-requests') ? <CreateButton /> : null}
+    <ServerExportButton />
+  </TopToolbar>
 );
 
 const Decide = () => (
@@ -43,7 +47,7 @@ const Decide = () => (
 
 /** 申请领用: units ask for stock; finance fulfils with one click (the stock is allocated at once) or declines. */
 export const ReceiptRequestList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+  <List filters={filters} actions={<Actions />} exporter={false} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="unitName" />

@@ -2,6 +2,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { CreateButton, DataTable, DateField, List, SelectField, SelectInput, TopToolbar } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { wrapCell } from '../layout/theme';
 import { session } from '../providers/session';
@@ -9,12 +10,15 @@ import { paperTypeChoices, writeOffStatusChoices } from '../receipts/choices';
 
 const filters = [<SelectInput key="status" source="status" choices={writeOffStatusChoices} alwaysOn />];
 const Actions = () => (
-  <TopToolbar>{useCan('create', 'receipt-write-offs') ? <CreateButton /> : null}</TopToolbar>
+  <TopToolbar>
+    {useCan('create', 'receipt-write-offs') ? <CreateButton /> : null}
+    <ServerExportButton />
+  </TopToolbar>
 );
 
 /** 缴销: units ask, finance approves (the stubs are then checked and written off). A unit sees only its own. */
 export const ReceiptWriteOffList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+  <List filters={filters} actions={<Actions />} exporter={false} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="id" />
       {session.get()?.user.role === 'unit' ? null : <DataTable.Col source="unitName" cellSx={wrapCell} />}

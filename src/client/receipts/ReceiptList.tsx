@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { formatReceiptNumber } from '../../domain/receipts';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { wrapCell } from '../layout/theme';
 import { session } from '../providers/session';
@@ -29,6 +30,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     {useCan('create', 'receipts') ? <CreateButton /> : null}
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -37,7 +39,7 @@ const isUnit = () => session.get()?.user.role === 'unit';
 
 /** Within 1366 px: the receipt code, payer and write-off mark are on the receipt's page, a click away. */
 export const ReceiptList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+  <List filters={filters} actions={<Actions />} exporter={false} sort={{ field: 'id', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="typeCode">
         <SelectField source="typeCode" choices={receiptTypeChoices} />

@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, List, ReferenceInput, SelectInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 const filters = [
   <ReferenceInput key="bankId" source="bankId" reference="banks" alwaysOn>
@@ -9,9 +10,11 @@ const filters = [
 export const SupervisionNoteList = () => (
   <List
     filters={filters}
+    exporter={false}
     actions={
       <TopToolbar>
         <CreateButton />
+        <ServerExportButton />
       </TopToolbar>
     }
     sort={{ field: 'periodStart', order: 'DESC' }}

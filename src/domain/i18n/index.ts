@@ -10,7 +10,9 @@ export * from './errors';
 export * from './field-errors';
 export * from './flags';
 export * from './format';
+export * from './receipts';
 export * from './refunds';
+export * from './supervision-notes';
 export * from './zod-issues';
 
 const GROUPS = {

@@ -112,7 +112,9 @@ async function* keysetPages<Row extends { id: number | string }>(
   const fetchAfter = (last: Row | undefined) => {
     let after: SQL | undefined;
     if (last) {
-      const raw = (last as Record<string, unknown>)[sortField];
+      const raw = list.sortValue
+        ? list.sortValue(last, sortField)
+        : (last as Record<string, unknown>)[sortField];
       const v = raw instanceof Date ? raw.toISOString() : raw;
       after =
         sortField === 'id'
@@ -234,7 +236,7 @@ function sortOf(sort: string | undefined, fallback: [string, 'ASC' | 'DESC']): [
   return sort ? (JSON.parse(sort) as [string, 'ASC' | 'DESC']) : fallback;
 }
 
-async function writeCsv<Row>(
+export async function writeCsv<Row>(
   out: PassThrough,
   pages: AsyncGenerator<Row[]>,
   columns: ExportColumn<Row>[],
@@ -258,7 +260,7 @@ async function writeCsv<Row>(
   return n;
 }
 
-async function writeXlsx<Row>(
+export async function writeXlsx<Row>(
   out: PassThrough,
   pages: AsyncGenerator<Row[]>,
   columns: ExportColumn<Row>[],

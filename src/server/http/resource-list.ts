@@ -15,6 +15,11 @@ export interface ResourceList<Row> {
   scope(actor: Actor): SQL | undefined;
   page(where: SQL | undefined, parsed: Pick<ParsedList, 'orderBy' | 'limit' | 'offset'>): Promise<Row[]>;
   count(where: SQL | undefined): Promise<number>;
+  /**
+   * A row's value of a sort field, when the sort is an expression rather than the row's own field
+   * (the stock tree sorts `regionCode` by region, holder and type): exports page on it.
+   */
+  sortValue?(row: Row, field: string): unknown;
 }
 
 /** Filter and scope combined, for callers that answer a count or stream pages. */

@@ -1,4 +1,17 @@
-import { and, asc, count, eq, gte, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  type Column,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lte,
+  sql,
+} from 'drizzle-orm';
 import {
   balance,
   RECEIPT_TYPES,
@@ -156,14 +169,12 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
   const { db } = ctx.database;
   const { config } = ctx;
   const today = shanghaiDate(ctx.clock.now());
-  const unitRows = await db
-    .select()
-    .from(units)
-    .where(
-      actor.role === 'unit'
-        ? eq(units.id, actor.unitId ?? -1)
-        : like(units.regionCode, `${actor.regionCode}%`),
-    );
+  const unitScope =
+    actor.role === 'unit' ? eq(units.id, actor.unitId ?? -1) : like(units.regionCode, `${actor.regionCode}%`);
+  // The caller's units, as a subquery every reading below is limited to: scope lives in the queries.
+  const scopedIds = db.select({ id: units.id }).from(units).where(unitScope);
+  const inScope = (column: Column) => inArray(column, scopedIds);
+  const unitRows = await db.select().from(units).where(unitScope);
   const byId = new Map(unitRows.map((u) => [u.id, u]));
   const out: Finding[] = [];
   const add = (type: ReceiptFindingType, unitId: number, typeCode: string, n: number, detail: string) => {
@@ -203,6 +214,7 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
       eReceiptSegments,
       and(eq(eReceiptSegments.unitId, units.id), like(eReceiptSegments.code, `______${today.slice(2, 4)}`)),
     )
+    .where(unitScope)
     .groupBy(units.id);
   for (const e of eLeft)
     if (e.left < config.receiptLowStock)
@@ -224,7 +236,7 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
       SELECT max(r.number) AS top, count(*) AS used FROM receipts r
       WHERE r.type_code = h.type_code AND r.code = '' AND r.number BETWEEN h.start_no AND h.end_no
     ) m
-    WHERE h.unit_id IS NOT NULL AND m.top IS NOT NULL
+    WHERE h.unit_id IS NOT NULL AND m.top IS NOT NULL AND h.unit_id IN ${scopedIds}
     GROUP BY h.unit_id, h.type_code
     HAVING sum(m.top - h.start_no + 1 - m.used) > 0`)) as unknown as {
     rows: { unitId: number; typeCode: string; gaps: number }[];
@@ -238,6 +250,7 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
     .leftJoin(decisions, eq(decisions.id, receipts.decisionId))
     .where(
       and(
+        inScope(receipts.unitId),
         eq(receipts.status, 'issued'),
         sql`${receipts.typeCode} <> 'e_receipt'`,
         sql`(${decisions.id} IS NULL OR ${decisions.paymentStatus} = 'unpaid')`,
@@ -261,6 +274,7 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
       voided: sql<number>`count(*) filter (where ${receipts.status} = 'void')`.mapWith(Number),
     })
     .from(receipts)
+    .where(inScope(receipts.unitId))
     .groupBy(receipts.unitId, receipts.typeCode);
   for (const v of voids)
     if (voidRateTooHigh(v.voided, v.used, config.receiptVoidRate))
@@ -276,7 +290,9 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
   const stale = await db
     .select({ unitId: receipts.unitId, typeCode: receipts.typeCode, n: count() })
     .from(receipts)
-    .where(and(isNull(receipts.writtenOffAt), sql`${receipts.issuedOn} < ${before}`))
+    .where(
+      and(inScope(receipts.unitId), isNull(receipts.writtenOffAt), sql`${receipts.issuedOn} < ${before}`),
+    )
     .groupBy(receipts.unitId, receipts.typeCode);
   for (const s of stale)
     add(
@@ -290,7 +306,7 @@ export async function findings(ctx: AppContext, actor: Actor): Promise<Finding[]
   const queued = await db
     .select({ unitId: eReceiptQueue.unitId, n: count() })
     .from(eReceiptQueue)
-    .where(isNull(eReceiptQueue.receiptId))
+    .where(and(inScope(eReceiptQueue.unitId), isNull(eReceiptQueue.receiptId)))
     .groupBy(eReceiptQueue.unitId);
   for (const q of queued)
     add('e_receipt_queued', q.unitId, 'e_receipt', q.n, `${q.n} e-receipt(s) waiting for a segment`);

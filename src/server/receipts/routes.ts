@@ -1,4 +1,4 @@
-import { and, type Column, count, eq, gte, inArray, isNull, like, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -6,7 +6,6 @@ import {
   eReceiptCode,
   eReceiptSegmentInputSchema,
   isoDate,
-  maskName,
   RECEIPT_TYPE_CODES,
   reasonSchema,
   receiptBatchInputSchema,
@@ -15,32 +14,35 @@ import {
   shanghaiDate,
   writeOffInputSchema,
 } from '../../domain';
-import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
-import {
-  decisions,
-  eReceiptSegments,
-  receiptBatches,
-  receiptHoldings,
-  receiptRequests,
-  receipts,
-  receiptTypes,
-  receiptWriteOffs,
-  regions,
-  units,
-} from '../db/schema';
+import { decisions, eReceiptSegments, receiptBatches, receiptRequests, receipts, units } from '../db/schema';
 import { EXCLUSION_VIOLATION, pgErrorCode } from '../http/db-errors';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import {
-  asIdList,
-  asString,
-  contentRange,
-  type FilterValue,
-  listQuerySchema,
-  parseList,
-} from '../http/list-query';
+import { registerExports } from '../http/export';
+import { registerRowExports } from '../http/export-rows';
+import { contentRange, listQuerySchema } from '../http/list-query';
 import { assertStep } from '../http/refusal';
+import { serveList } from '../http/resource-list';
 import { drainQueue } from './e-receipts';
+import {
+  eReceiptSegmentExportColumns,
+  eReceiptSegmentList,
+  presentReceipt,
+  receiptBatchExportColumns,
+  receiptBatchList,
+  receiptExportColumns,
+  receiptFindingExportColumns,
+  receiptHoldingExportColumns,
+  receiptHoldingList,
+  receiptList,
+  receiptRequestExportColumns,
+  receiptRequestList,
+  receiptTypeExportColumns,
+  receiptTypeList,
+  receiptWriteOffExportColumns,
+  receiptWriteOffList,
+  unitScope,
+} from './lists';
 import { balanceReport, findings, numberHistory } from './reports';
 import {
   allocate,
@@ -53,60 +55,39 @@ import {
 } from './stock';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const typeFilter = (column: typeof receipts.typeCode, v: Parameters<typeof asIdList>[1]) =>
-  inArray(column, asIdList('typeCode', v).map(String));
-
-/** Rows of the caller's region, a unit's own only. */
-const unitScope = (actor: Actor, unitColumn: Column, regionColumn: Column): SQL | undefined =>
-  actor.role === 'unit' ? eq(unitColumn, actor.unitId ?? -1) : like(regionColumn, `${actor.regionCode}%`);
 
 export function receiptTypeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db } = ctx.database;
+  const list = receiptTypeList(ctx.database.db);
   return async (app) => {
-    app.get('/', { config: { permission: ['receipt-types', 'list'] } }, async (_request, reply) => {
-      const rows = await db.select().from(receiptTypes);
-      reply.header('Content-Range', contentRange('receipt-types', 0, rows.length, rows.length));
-      return rows.map((r) => ({ ...r, id: r.code }));
+    registerExports(app, ctx, {
+      list,
+      columns: receiptTypeExportColumns,
+      permission: ['receipt-types', 'list'],
+      name: 'receipt-types',
     });
+    app.get(
+      '/',
+      { config: { permission: ['receipt-types', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
+    );
   };
 }
 
 /** 领购 purchases by finance. */
 export function receiptBatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const list = receiptBatchList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list: list,
+      columns: receiptBatchExportColumns,
+      permission: ['receipt-batches', 'list'],
+      name: 'receipt-batches',
+    });
     app.get(
       '/',
       { config: { permission: ['receipt-batches', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: receiptBatches.id,
-            startNo: receiptBatches.startNo,
-            purchasedOn: receiptBatches.purchasedOn,
-          },
-          defaultSort: ['id', 'DESC'],
-          idColumn: receiptBatches.id,
-          filters: {
-            id: (v) => inArray(receiptBatches.id, asIdList('id', v).map(Number)),
-            typeCode: (v) => inArray(receiptBatches.typeCode, asIdList('typeCode', v).map(String)),
-          },
-        });
-        const where = and(parsed.where, like(receiptBatches.regionCode, `${actor.regionCode.slice(0, 2)}%`));
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select()
-            .from(receiptBatches)
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(receiptBatches).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('receipt-batches', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r, count: r.endNo - r.startNo + 1 }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
     app.get(
       '/:id',
@@ -132,54 +113,18 @@ export function receiptBatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 /** Current holdings (the stock tree) and 发放 allocations / transfers back. */
 export function receiptHoldingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const list = receiptHoldingList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list: list,
+      columns: receiptHoldingExportColumns,
+      permission: ['receipt-holdings', 'list'],
+      name: 'receipt-holdings',
+    });
     app.get(
       '/',
       { config: { permission: ['receipt-holdings', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: receiptHoldings.id,
-            startNo: receiptHoldings.startNo,
-            // The stock tree: a region's own rows, then its units', then the next region down.
-            regionCode: sql`${receiptHoldings.regionCode} || '/' || lpad(coalesce(${receiptHoldings.unitId}, 0)::text, 6, '0') || '/' || ${receiptHoldings.typeCode}`,
-          },
-          defaultSort: ['regionCode', 'ASC'],
-          idColumn: receiptHoldings.id,
-          maxPageSize: 5000,
-          filters: {
-            id: (v) => inArray(receiptHoldings.id, asIdList('id', v).map(Number)),
-            typeCode: (v) => inArray(receiptHoldings.typeCode, asIdList('typeCode', v).map(String)),
-            unitId: (v) => inArray(receiptHoldings.unitId, asIdList('unitId', v).map(Number)),
-            regionCode: (v) => like(receiptHoldings.regionCode, `${asString('regionCode', v)}%`),
-            regionOnly: (v) => (v === true ? isNull(receiptHoldings.unitId) : undefined),
-          },
-        });
-        const scope =
-          actor.role === 'unit'
-            ? eq(receiptHoldings.unitId, actor.unitId ?? -1)
-            : like(receiptHoldings.regionCode, `${actor.regionCode}%`);
-        const where = and(parsed.where, scope);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ h: receiptHoldings, unitName: units.name, regionName: regions.name })
-            .from(receiptHoldings)
-            .leftJoin(units, eq(units.id, receiptHoldings.unitId))
-            .innerJoin(regions, eq(regions.code, receiptHoldings.regionCode))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(receiptHoldings).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('receipt-holdings', parsed.offset, rows.length, total));
-        return rows.map((r) => ({
-          ...r.h,
-          count: r.h.endNo - r.h.startNo + 1,
-          holderName: r.unitName ?? `${r.regionName} 财政`,
-        }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
     app.post(
       '/allocate',
@@ -193,87 +138,21 @@ export function receiptHoldingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-const receiptListSchema = listQuerySchema;
-
-/** A receipt number as typed: printed e-receipt numbers carry leading zeros (0000000123). */
-function receiptNumber(v: FilterValue): number {
-  const s = typeof v === 'number' ? String(v) : asString('number', v).trim();
-  if (!/^\d{1,12}$/.test(s))
-    throw badRequest('Filter "number" must be a receipt number', {
-      'filter.number': { code: 'invalid_format' },
-    });
-  return Number(s);
-}
-
 export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  const present = (
-    r: typeof receipts.$inferSelect,
-    extra: { unitName?: string | null; partyName?: string | null; decisionNumber?: string | null },
-  ) => ({
-    ...r,
-    token: undefined,
-    unitName: extra.unitName ?? null,
-    decisionNumber: extra.decisionNumber ?? null,
-    payerName: extra.partyName ? maskName(extra.partyName) : null,
-    writtenOff: r.writtenOffAt !== null,
-  });
+  const list = receiptList(db);
+  const present = presentReceipt;
   return async (app) => {
+    registerExports(app, ctx, {
+      list: list,
+      columns: receiptExportColumns,
+      permission: ['receipts', 'list'],
+      name: 'receipts',
+    });
     app.get(
       '/',
-      { config: { permission: ['receipts', 'list'] }, schema: { querystring: receiptListSchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: receipts.id,
-            number: receipts.number,
-            issuedOn: receipts.issuedOn,
-            amountFen: receipts.amountFen,
-          },
-          defaultSort: ['id', 'DESC'],
-          idColumn: receipts.id,
-          filters: {
-            id: (v) => inArray(receipts.id, asIdList('id', v).map(Number)),
-            typeCode: (v) => typeFilter(receipts.typeCode, v),
-            status: (v) =>
-              inArray(receipts.status, asIdList('status', v).map(String) as ('issued' | 'void')[]),
-            unitId: (v) => inArray(receipts.unitId, asIdList('unitId', v).map(Number)),
-            decisionId: (v) => inArray(receipts.decisionId, asIdList('decisionId', v).map(Number)),
-            number: (v) => eq(receipts.number, receiptNumber(v)),
-            decisionNumber: (v) =>
-              inArray(
-                receipts.decisionId,
-                db
-                  .select({ id: decisions.id })
-                  .from(decisions)
-                  .where(eq(decisions.decisionNumber, asString('decisionNumber', v).trim())),
-              ),
-            issuedOn_gte: (v) => gte(receipts.issuedOn, asString('issuedOn_gte', v)),
-            issuedOn_lte: (v) => lte(receipts.issuedOn, asString('issuedOn_lte', v)),
-          },
-        });
-        const where = and(parsed.where, unitScope(actor, receipts.unitId, receipts.regionCode));
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({
-              r: receipts,
-              unitName: units.name,
-              partyName: decisions.partyName,
-              decisionNumber: decisions.decisionNumber,
-            })
-            .from(receipts)
-            .innerJoin(units, eq(units.id, receipts.unitId))
-            .leftJoin(decisions, eq(decisions.id, receipts.decisionId))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(receipts).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('receipts', parsed.offset, rows.length, total));
-        return rows.map((r) => present(r.r, r));
-      },
+      { config: { permission: ['receipts', 'list'] }, schema: { querystring: listQuerySchema } },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
     app.get(
       '/history',
@@ -353,43 +232,18 @@ export function receiptRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 export function writeOffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const list = receiptWriteOffList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list: list,
+      columns: receiptWriteOffExportColumns,
+      permission: ['receipt-write-offs', 'list'],
+      name: 'receipt-write-offs',
+    });
     app.get(
       '/',
       { config: { permission: ['receipt-write-offs', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: { id: receiptWriteOffs.id, requestedAt: receiptWriteOffs.requestedAt },
-          defaultSort: ['id', 'DESC'],
-          idColumn: receiptWriteOffs.id,
-          filters: {
-            id: (v) => inArray(receiptWriteOffs.id, asIdList('id', v).map(Number)),
-            status: (v) =>
-              inArray(
-                receiptWriteOffs.status,
-                asIdList('status', v).map(String) as ('requested' | 'approved' | 'rejected')[],
-              ),
-          },
-        });
-        const where = and(
-          parsed.where,
-          unitScope(actor, receiptWriteOffs.unitId, receiptWriteOffs.regionCode),
-        );
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ w: receiptWriteOffs, unitName: units.name })
-            .from(receiptWriteOffs)
-            .innerJoin(units, eq(units.id, receiptWriteOffs.unitId))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(receiptWriteOffs).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('receipt-write-offs', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.w, unitName: r.unitName }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
     app.post(
       '/',
@@ -423,45 +277,18 @@ export function writeOffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 /** 电子票据号段: finance hands each unit segments of pre-assigned codes; queued e-receipts are then issued. */
 export function eReceiptSegmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const list = eReceiptSegmentList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list: list,
+      columns: eReceiptSegmentExportColumns,
+      permission: ['e-receipt-segments', 'list'],
+      name: 'e-receipt-segments',
+    });
     app.get(
       '/',
       { config: { permission: ['e-receipt-segments', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: { id: eReceiptSegments.id },
-          defaultSort: ['id', 'DESC'],
-          idColumn: eReceiptSegments.id,
-          filters: {
-            id: (v) => inArray(eReceiptSegments.id, asIdList('id', v).map(Number)),
-            unitId: (v) => inArray(eReceiptSegments.unitId, asIdList('unitId', v).map(Number)),
-          },
-        });
-        const where = and(parsed.where, unitScope(actor, eReceiptSegments.unitId, units.regionCode));
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ s: eReceiptSegments, unitName: units.name })
-            .from(eReceiptSegments)
-            .innerJoin(units, eq(units.id, eReceiptSegments.unitId))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db
-            .select({ total: count() })
-            .from(eReceiptSegments)
-            .innerJoin(units, eq(units.id, eReceiptSegments.unitId))
-            .where(where),
-        ]);
-        reply.header('Content-Range', contentRange('e-receipt-segments', parsed.offset, rows.length, total));
-        return rows.map((r) => ({
-          ...r.s,
-          unitName: r.unitName,
-          total: r.s.endNo - r.s.startNo + 1,
-          remaining: r.s.endNo - r.s.nextNo + 1,
-        }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
     app.post(
       '/',
@@ -530,6 +357,18 @@ export function receiptReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return { date, rows: await balanceReport(db, actorOf(request), date) };
       },
     );
+    // A computed view (per unit, from several readings): exported from the very rows its list answers.
+    await app.register(
+      async (findingsApp) =>
+        registerRowExports(findingsApp, ctx, {
+          resource: 'receipt-findings',
+          rows: (actor) => findings(ctx, actor),
+          columns: receiptFindingExportColumns,
+          permission: ['receipt-findings', 'list'],
+          name: 'receipt-findings',
+        }),
+      { prefix: '/receipt-findings' },
+    );
     app.get(
       '/receipt-findings',
       { config: { permission: ['receipt-findings', 'list'] }, schema: { querystring: listQuerySchema } },
@@ -545,40 +384,18 @@ export function receiptReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 /** 申请领用: units ask for stock; finance fulfils (allocating in the same transaction) or declines. */
 export function receiptRequestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const list = receiptRequestList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list: list,
+      columns: receiptRequestExportColumns,
+      permission: ['receipt-requests', 'list'],
+      name: 'receipt-requests',
+    });
     app.get(
       '/',
       { config: { permission: ['receipt-requests', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: { id: receiptRequests.id },
-          defaultSort: ['id', 'DESC'],
-          idColumn: receiptRequests.id,
-          filters: {
-            id: (v) => inArray(receiptRequests.id, asIdList('id', v).map(Number)),
-            status: (v) =>
-              inArray(
-                receiptRequests.status,
-                asIdList('status', v).map(String) as ('requested' | 'fulfilled' | 'rejected')[],
-              ),
-          },
-        });
-        const where = and(parsed.where, unitScope(actor, receiptRequests.unitId, receiptRequests.regionCode));
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ r: receiptRequests, unitName: units.name })
-            .from(receiptRequests)
-            .innerJoin(units, eq(units.id, receiptRequests.unitId))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(receiptRequests).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('receipt-requests', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.r, unitName: r.unitName }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
     app.post(
       '/',

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -8,14 +8,54 @@ import {
   version,
   withReadOnly,
 } from '../../domain';
+import { type SupervisionNoteField, supervisionNoteFieldTexts } from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import { agreementScope } from '../agreements/repository';
 import { type AppContext, actorOf } from '../context';
 import { agreements, banks, supervisionNotes, users } from '../db/schema';
 import { assertNoProblems, badRequest, notFound } from '../http/errors';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { type CellKind, type ExportColumn, registerExports } from '../http/export';
+import { asIdList, asString, listQuerySchema } from '../http/list-query';
+import { type ResourceList, serveList } from '../http/resource-list';
 import { regionScope } from '../http/scope';
 import { updateVersioned } from '../http/versioned';
+
+type SupervisionNoteRow = {
+  id: number;
+  bankId: string;
+  bankName: string;
+  regionCode: string;
+  agreementId: number | null;
+  periodStart: string;
+  periodEnd: string;
+  text: string;
+  authorName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+const label = (key: SupervisionNoteField) => ({
+  'zh-CN': supervisionNoteFieldTexts['zh-CN'][key],
+  en: supervisionNoteFieldTexts.en[key],
+});
+const column = (
+  key: SupervisionNoteField & keyof SupervisionNoteRow,
+  kind: CellKind,
+): ExportColumn<SupervisionNoteRow> => ({ key, kind, label: label(key), value: (r) => r[key] });
+
+/** Every field of the list record; the author's user id and the version stay internal. */
+export const supervisionNoteExportColumns: ExportColumn<SupervisionNoteRow>[] = [
+  column('id', 'id'),
+  { key: 'bankCode', kind: 'id', label: label('bankCode'), value: (r) => r.bankId },
+  column('bankName', 'text'),
+  column('regionCode', 'id'),
+  column('agreementId', 'id'),
+  column('periodStart', 'date'),
+  column('periodEnd', 'date'),
+  column('text', 'text'),
+  column('authorName', 'text'),
+  column('createdAt', 'instant'),
+  column('updatedAt', 'instant'),
+];
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(supervisionNoteInputSchema.extend({ version }), SUPERVISION_NOTE_READ_ONLY);
@@ -49,6 +89,34 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     if (!row) throw notFound('Supervision note');
     return row;
   };
+  const list: ResourceList<SupervisionNoteRow> = {
+    resource: 'supervision-notes',
+    spec: () => ({
+      sortable: {
+        id: supervisionNotes.id,
+        periodStart: supervisionNotes.periodStart,
+        bankId: supervisionNotes.bankId,
+        createdAt: supervisionNotes.createdAt,
+      },
+      defaultSort: ['periodStart', 'DESC'],
+      idColumn: supervisionNotes.id,
+      filters: {
+        id: (v) => inArray(supervisionNotes.id, asIdList('id', v).map(Number)),
+        bankId: (v) => inArray(supervisionNotes.bankId, asIdList('bankId', v).map(String)),
+        agreementId: (v) => inArray(supervisionNotes.agreementId, asIdList('agreementId', v).map(Number)),
+        periodStart_gte: (v) => gte(supervisionNotes.periodStart, asString('periodStart_gte', v)),
+        periodEnd_lte: (v) => lte(supervisionNotes.periodEnd, asString('periodEnd_lte', v)),
+      },
+    }),
+    scope,
+    page: (where, p) =>
+      select()
+        .where(where)
+        .orderBy(...p.orderBy)
+        .limit(p.limit)
+        .offset(p.offset),
+    count: async (where) => (await db.select({ n: count() }).from(supervisionNotes).where(where))[0].n,
+  };
   async function checkRefs(actor: Actor, input: { bankId: string; agreementId?: number | null }) {
     const [bank] = await db.select().from(banks).where(eq(banks.id, input.bankId));
     if (!bank) throw badRequest('bankId is not a known bank', { bankId: { code: 'unknown_reference' } });
@@ -69,40 +137,16 @@ export function supervisionNoteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: supervisionNoteExportColumns,
+      permission: ['supervision-notes', 'list'],
+      name: 'supervision-notes',
+    });
     app.get(
       '/',
       { config: { permission: ['supervision-notes', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: supervisionNotes.id,
-            periodStart: supervisionNotes.periodStart,
-            bankId: supervisionNotes.bankId,
-            createdAt: supervisionNotes.createdAt,
-          },
-          defaultSort: ['periodStart', 'DESC'],
-          idColumn: supervisionNotes.id,
-          filters: {
-            id: (v) => inArray(supervisionNotes.id, asIdList('id', v).map(Number)),
-            bankId: (v) => inArray(supervisionNotes.bankId, asIdList('bankId', v).map(String)),
-            agreementId: (v) => inArray(supervisionNotes.agreementId, asIdList('agreementId', v).map(Number)),
-            periodStart_gte: (v) => gte(supervisionNotes.periodStart, asString('periodStart_gte', v)),
-            periodEnd_lte: (v) => lte(supervisionNotes.periodEnd, asString('periodEnd_lte', v)),
-          },
-        });
-        const where: SQL | undefined = and(scope(actor), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          select()
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(supervisionNotes).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('supervision-notes', parsed.offset, rows.length, total));
-        return rows;
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(

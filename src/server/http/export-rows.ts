@@ -1,0 +1,81 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Action, Resource } from '../../domain/permissions';
+import type { Actor } from '../../domain/roles';
+import { type AppContext, actorOf } from '../context';
+import { badRequest } from './errors';
+import { type ExportColumn, exportQuerySchema, writeCsv, writeXlsx } from './export';
+
+interface RowExportDef<Row> {
+  resource: Resource;
+  /** Exactly the rows the list answers this caller (a computed view: it has no filters of its own). */
+  rows(actor: Actor): Promise<Row[]>;
+  columns: ExportColumn<Row>[];
+  permission: [Resource, Action];
+  name: string;
+}
+
+/**
+ * `/export.csv` and `/export.xlsx` for a list computed per caller rather than read from one table
+ * (receipt findings): the same rows as its list, the same cell rules, headers and audit event as
+ * `registerExports`. Such a view is small (a few rows per unit), so it is computed, then written.
+ */
+export function registerRowExports<Row>(app: FastifyInstance, ctx: AppContext, def: RowExportDef<Row>) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const format of ['csv', 'xlsx'] as const) {
+    typed.get(
+      `/export.${format}`,
+      { config: { permission: def.permission }, schema: { querystring: exportQuerySchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { locale, filter } = request.query;
+        let parsed: unknown = {};
+        try {
+          parsed = filter ? JSON.parse(filter) : {};
+        } catch {
+          throw badRequest('Query parameter "filter" is not valid JSON', { filter: { code: 'not_json' } });
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          throw badRequest('filter must be a JSON object', { filter: { code: 'invalid_type' } });
+        for (const key of Object.keys(parsed))
+          throw badRequest(`Unknown filter "${key}"`, { [`filter.${key}`]: { code: 'not_a_known_filter' } });
+        const rows = await def.rows(actor);
+        const stem = `${def.name}-${ctx.clock.today()}`;
+        reply.header(
+          'Content-Disposition',
+          `attachment; filename="${stem}.${format}"; filename*=UTF-8''${encodeURIComponent(stem)}.${format}`,
+        );
+        reply.header('Cache-Control', 'no-store');
+        reply.type(
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        const out = new PassThrough();
+        async function* once() {
+          if (rows.length) yield rows;
+        }
+        const run =
+          format === 'csv'
+            ? writeCsv(out, once(), def.columns, locale)
+            : writeXlsx(out, once(), def.columns, locale);
+        run
+          .then((n) =>
+            ctx.audit.recordNow(ctx.database.db, {
+              actor,
+              action: 'export',
+              resource: def.resource,
+              after: { format, filter: '{}', rows: n },
+              ip: request.ip,
+            }),
+          )
+          .catch((err) => {
+            request.log.error({ err }, 'export failed');
+            out.destroy(err as Error);
+          });
+        return reply.send(out);
+      },
+    );
+  }
+}
