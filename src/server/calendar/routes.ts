@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -11,11 +11,15 @@ import {
   explainLateFee,
   validateCalendarRows,
 } from '../../domain';
+import { calendarSourceTexts, calendarYearFieldTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { calendarEntries, calendarYears, regions } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { readImportRows } from '../http/import-file';
 import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { serveList } from '../http/resource-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 import { loadCalendar, replaceYears } from './repository';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
@@ -39,32 +43,52 @@ export function domainError(e: unknown): never {
   throw e;
 }
 
+// A year is national (region '') or a region's own; its react-admin id is `2026` or `2026-63`.
+const yearId = sql<string>`case when ${calendarYears.regionCode} = '' then ${calendarYears.year}::text else ${calendarYears.year}::text || '-' || ${calendarYears.regionCode} end`;
+type CalendarYearRow = typeof calendarYears.$inferSelect & { id: string };
+const calendarYearExportColumns = labelledColumns<CalendarYearRow, keyof typeof calendarYearFieldTexts.en>(
+  calendarYearFieldTexts,
+  [
+    ['year', 'number'],
+    ['regionCode', 'id'],
+    ['holidays', 'number'],
+    ['adjustedWorkdays', 'number'],
+    ['source', 'text', wordedCell(calendarSourceTexts, (y) => y.source)],
+    ['importedBy', 'number'],
+    ['importedAt', 'instant'],
+  ],
+);
+
 export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const yearList = tableList(db, calendarYears, 'calendar-years', {
+    spec: () => ({
+      sortable: { id: yearId, year: calendarYears.year },
+      defaultSort: ['year', 'DESC'],
+      idColumn: yearId,
+      filters: { regionCode: (v) => eq(calendarYears.regionCode, asString('regionCode', v)) },
+    }),
+    present: (r): CalendarYearRow => ({
+      id: r.regionCode ? `${r.year}-${r.regionCode}` : String(r.year),
+      ...r,
+    }),
+  });
   return async (app) => {
+    await app.register(
+      async (years) =>
+        registerExports(years, ctx, {
+          list: yearList,
+          columns: calendarYearExportColumns,
+          permission: ['calendar-years', 'list'],
+          name: 'calendar-years',
+        }),
+      { prefix: '/calendar-years' },
+    );
+
     app.get(
       '/calendar-years',
       { config: { permission: ['calendar-years', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: { id: calendarYears.year, year: calendarYears.year },
-          defaultSort: ['year', 'DESC'],
-          idColumn: calendarYears.regionCode,
-          filters: { regionCode: (v) => eq(calendarYears.regionCode, asString('regionCode', v)) },
-        });
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select()
-            .from(calendarYears)
-            .where(parsed.where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(calendarYears).where(parsed.where),
-        ]);
-        reply.header('Content-Range', contentRange('calendar-years', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ id: r.regionCode ? `${r.year}-${r.regionCode}` : String(r.year), ...r }));
-      },
+      async (request, reply) => serveList(yearList, actorOf(request), request.query, reply),
     );
 
     app.get(
