@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, FilterButton, List, TextField, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { AgreementStatusField, OverdueFilingField } from './AgreementStatusField';
 import { agreementFilters } from './agreementFilters';
 
@@ -6,11 +7,13 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 
 export const AgreementList = () => (
   <List
+    exporter={false}
     filters={agreementFilters}
     actions={<ListActions />}
     sort={{ field: 'id', order: 'DESC' }}

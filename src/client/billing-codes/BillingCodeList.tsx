@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { ImportButton } from '../common/ImportButton';
 import { budgetLevelChoices } from '../common/levelChoices';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 const statusChoices = ['active', 'retired'].map((id) => ({
   id,
@@ -28,6 +29,7 @@ const ListActions = () => (
   <TopToolbar>
     <CreateButton />
     <ImportButton resource="billing-codes" />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -48,6 +50,7 @@ const Status = () => {
 
 export const BillingCodeList = () => (
   <List
+    exporter={false}
     filters={filters}
     filterDefaultValues={{ status: 'active' }}
     actions={<ListActions />}

@@ -12,13 +12,16 @@ import {
   Toolbar,
   TopToolbar,
 } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 export const BudgetSubjectList = () => (
   <List
+    exporter={false}
     filters={[<SearchInput key="q" source="q" alwaysOn />]}
     actions={
       <TopToolbar>
         <CreateButton />
+        <ServerExportButton />
       </TopToolbar>
     }
     sort={{ field: 'code', order: 'ASC' }}

@@ -2,6 +2,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, DataTable, DateField, List, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { EnumField } from '../common/CodedField';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 
 const ImportButton = () =>
@@ -13,9 +14,11 @@ const ImportButton = () =>
 
 export const CalendarYearList = () => (
   <List
+    exporter={false}
     actions={
       <TopToolbar>
         <ImportButton />
+        <ServerExportButton />
       </TopToolbar>
     }
     sort={{ field: 'year', order: 'DESC' }}

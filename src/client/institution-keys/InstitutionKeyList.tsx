@@ -19,6 +19,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { SecretDialog } from './SecretDialog';
@@ -80,9 +81,11 @@ const Institution = () => {
 
 export const InstitutionKeyList = () => (
   <List
+    exporter={false}
     actions={
       <TopToolbar>
         <CreateButton />
+        <ServerExportButton />
       </TopToolbar>
     }
     sort={{ field: 'createdAt', order: 'DESC' }}

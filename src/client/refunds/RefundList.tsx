@@ -71,6 +71,7 @@ export const RefundList = () => {
   const role = session.get()?.user.role ?? '';
   return (
     <List
+      exporter={false}
       filters={filters}
       filterDefaultValues={INBOX_ROLES.includes(role) ? { pendingFor: 'me' } : {}}
       sort={{ field: 'id', order: 'DESC' }}

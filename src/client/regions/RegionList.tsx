@@ -7,16 +7,19 @@ import {
   TopToolbar,
   useLocaleState,
 } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { levelChoices } from './levelChoices';
 
 export const RegionList = () => {
   const [locale] = useLocaleState();
   return (
     <List
+      exporter={false}
       filters={[<SearchInput key="q" source="q" alwaysOn />]}
       actions={
         <TopToolbar>
           <CreateButton />
+          <ServerExportButton />
         </TopToolbar>
       }
       sort={{ field: 'code', order: 'ASC' }}

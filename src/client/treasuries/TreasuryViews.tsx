@@ -15,12 +15,15 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { budgetLevelChoices } from '../common/levelChoices';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 export const TreasuryList = () => (
   <List
+    exporter={false}
     actions={
       <TopToolbar>
         <CreateButton />
+        <ServerExportButton />
       </TopToolbar>
     }
     sort={{ field: 'code', order: 'ASC' }}

@@ -18,14 +18,20 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { unitKindChoices } from '../common/levelChoices';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 
-const Actions = () => <TopToolbar>{useCan('create', 'units') && <CreateButton />}</TopToolbar>;
+const Actions = () => (
+  <TopToolbar>
+    {useCan('create', 'units') && <CreateButton />}
+    <ServerExportButton />
+  </TopToolbar>
+);
 
 export const UnitList = () => {
   const canEdit = useCan('edit', 'units');
   return (
-    <List actions={<Actions />} sort={{ field: 'code', order: 'ASC' }}>
+    <List exporter={false} actions={<Actions />} sort={{ field: 'code', order: 'ASC' }}>
       <DataTable rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />

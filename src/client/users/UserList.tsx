@@ -10,6 +10,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { roleChoices } from './roleChoices';
 
 const filters = [
@@ -24,10 +25,12 @@ const RoleField = () => {
 
 export const UserList = () => (
   <List
+    exporter={false}
     filters={filters}
     actions={
       <TopToolbar>
         <CreateButton />
+        <ServerExportButton />
       </TopToolbar>
     }
     sort={{ field: 'username', order: 'ASC' }}

@@ -4,15 +4,26 @@ import { eventDetailTexts, flagDetailTexts } from './flags';
 import type { Coded, Lang } from './format';
 import { fill } from './format';
 
+export * from './agreements';
+export * from './banks';
+export * from './billing-codes';
+export * from './budget-subjects';
+export * from './calendar-years';
 export * from './collections';
+export * from './departments';
 export * from './enums';
 export * from './errors';
 export * from './field-errors';
 export * from './flags';
 export * from './format';
+export * from './institution-keys';
 export * from './receipts';
 export * from './refunds';
+export * from './regions';
 export * from './supervision-notes';
+export * from './treasuries';
+export * from './units';
+export * from './users';
 export * from './zod-issues';
 
 const GROUPS = {

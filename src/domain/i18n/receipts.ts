@@ -72,11 +72,6 @@ export const receiptRefundStatusTexts: Texts<'partially_refunded' | 'refunded'> 
   en: { partially_refunded: 'Partially refunded', refunded: 'Refunded' },
 };
 
-export const yesNoTexts: Texts<'yes' | 'no'> = {
-  'zh-CN': { yes: '是', no: '否' },
-  en: { yes: 'Yes', no: 'No' },
-};
-
 // 票种 (reference data)
 const typeZh = { code: '票种代码', name: '名称', nameEn: '英文名称', electronic: '电子票据', copies: '联数' };
 export type ReceiptTypeField = keyof typeof typeZh;

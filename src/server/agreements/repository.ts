@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { agreementEvents, agreements, banks, regions, users } from '../db/schema';
 import { asBoolean, asIdList, asString, type ListSpec, type ParsedList } from '../http/list-query';
+import type { ResourceList } from '../http/resource-list';
 import { regionScope } from '../http/scope';
 
 const columns = {
@@ -96,18 +97,22 @@ export function createAgreementRepository(db: Db, clock: Clock) {
       .innerJoin(banks, eq(banks.id, agreements.bankId))
       .innerJoin(regions, eq(regions.code, agreements.regionCode));
 
-  async function list(user: Actor, parsed: ParsedList) {
-    const where = and(agreementScope(user), parsed.where);
-    const [rows, [{ total }]] = await Promise.all([
-      base(db)
+  /** The scoped list its route and its exports both run. */
+  const page = async (where: SQL | undefined, p: Pick<ParsedList, 'orderBy' | 'limit' | 'offset'>) =>
+    (
+      await base(db)
         .where(where)
-        .orderBy(...parsed.orderBy)
-        .limit(parsed.limit)
-        .offset(parsed.offset),
-      db.select({ total: count() }).from(agreements).where(where),
-    ]);
-    return { rows: rows.map(present), total };
-  }
+        .orderBy(...p.orderBy)
+        .limit(p.limit)
+        .offset(p.offset)
+    ).map(present);
+  const list: ResourceList<Awaited<ReturnType<typeof page>>[number]> = {
+    resource: 'agreements',
+    spec: listSpec,
+    scope: agreementScope,
+    page,
+    count: async (where) => (await db.select({ total: count() }).from(agreements).where(where))[0].total,
+  };
 
   async function get(user: Actor, id: number, executor: Db | Tx = db, forUpdate = false) {
     const query = base(executor).where(and(eq(agreements.id, id), agreementScope(user)));
@@ -134,4 +139,5 @@ export function createAgreementRepository(db: Db, clock: Clock) {
 
   return { list, get, history, listSpec };
 }
+export type AgreementListRow = Awaited<ReturnType<AgreementRepository['list']['page']>>[number];
 export type AgreementRepository = ReturnType<typeof createAgreementRepository>;

@@ -12,6 +12,13 @@ import {
   version,
   withReadOnly,
 } from '../../domain';
+import {
+  agreementFieldTexts,
+  agreementStatusTexts,
+  dataExchangeTexts,
+  remittanceMethodTexts,
+  yesNoTexts,
+} from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { agreementEvents, agreements, banks, regions } from '../db/schema';
 import {
@@ -23,13 +30,46 @@ import {
   staleVersion,
   unprocessable,
 } from '../http/errors';
-import { contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { registerExports } from '../http/export';
+import { listQuerySchema } from '../http/list-query';
+import { serveList } from '../http/resource-list';
+import { labelledColumns, wordedCell } from '../http/table-list';
 import { updateVersioned } from '../http/versioned';
-import { createAgreementRepository } from './repository';
+import { type AgreementListRow, createAgreementRepository } from './repository';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(agreementInputSchema.extend({ version }), AGREEMENT_READ_ONLY);
 const REASON_REQUIRED: readonly AgreementAction[] = ['suspend', 'terminate'];
+
+/** The agreement list's fields; account numbers and codes as text cells (all digits kept). */
+const agreementExportColumns = labelledColumns<AgreementListRow, keyof typeof agreementFieldTexts.en>(
+  agreementFieldTexts,
+  [
+    ['id', 'number'],
+    ['agreementNo', 'id'],
+    ['bankId', 'id'],
+    ['bankName', 'text'],
+    ['regionCode', 'id'],
+    ['regionName', 'text'],
+    ['accountName', 'text'],
+    ['accountNumber', 'id'],
+    ['accountBranch', 'text'],
+    ['remittanceMethod', 'text', wordedCell(remittanceMethodTexts, (a) => a.remittanceMethod)],
+    ['dataExchangeMethod', 'text', wordedCell(dataExchangeTexts, (a) => a.dataExchangeMethod)],
+    ['cutoffTime', 'text'],
+    ['signedOn', 'date'],
+    ['effectiveFrom', 'date'],
+    ['effectiveTo', 'date'],
+    ['filedOn', 'date'],
+    ['filingReference', 'id'],
+    ['filingDueOn', 'date'],
+    ['overdueFiling', 'text', wordedCell(yesNoTexts, (a) => (a.overdueFiling ? 'yes' : 'no'))],
+    ['status', 'text', wordedCell(agreementStatusTexts, (a) => a.status)],
+    ['note', 'text'],
+    ['createdAt', 'instant'],
+    ['updatedAt', 'instant'],
+  ],
+);
 
 export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
@@ -59,15 +99,17 @@ export function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list: repo.list,
+      columns: agreementExportColumns,
+      permission: ['agreements', 'list'],
+      name: 'agreements',
+    });
+
     app.get(
       '/',
       { config: { permission: ['agreements', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, repo.listSpec());
-        const { rows, total } = await repo.list(actorOf(request), parsed);
-        reply.header('Content-Range', contentRange('agreements', parsed.offset, rows.length, total));
-        return rows;
-      },
+      async (request, reply) => serveList(repo.list, actorOf(request), request.query, reply),
     );
 
     app.get(

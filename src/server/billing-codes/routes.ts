@@ -15,6 +15,7 @@ import {
   version,
   withReadOnly,
 } from '../../domain';
+import { billingCodeFieldTexts, billingCodeStatusTexts, budgetLevelTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { billingCodes, budgetSubjects } from '../db/schema';
 import {
@@ -25,13 +26,38 @@ import {
   staleVersion,
   unprocessable,
 } from '../http/errors';
+import { registerExports } from '../http/export';
 import { readImportRows } from '../http/import-file';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { asIdList, asString, listQuerySchema } from '../http/list-query';
+import { type ResourceList, serveList } from '../http/resource-list';
+import { labelledColumns, wordedCell } from '../http/table-list';
 import { updateVersioned } from '../http/versioned';
 import { assertNoOverlap, projectCodeOf, subjectExists, withOverlapGuard } from './service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(billingCodeInputSchema.extend({ version }), BILLING_CODE_READ_ONLY);
+
+type BillingCodeRow = typeof billingCodes.$inferSelect & { budgetSubjectName: string };
+/** Every code column as text cells: Excel must keep 00200 and 430900 as written. */
+const billingCodeExportColumns = labelledColumns<BillingCodeRow, keyof typeof billingCodeFieldTexts.en>(
+  billingCodeFieldTexts,
+  [
+    ['id', 'number'],
+    ['projectCode', 'id'],
+    ['departmentCode', 'id'],
+    ['itemCode', 'id'],
+    ['name', 'text'],
+    ['budgetSubjectCode', 'id'],
+    ['budgetSubjectName', 'text'],
+    ['budgetLevel', 'text', wordedCell(budgetLevelTexts, (r) => r.budgetLevel)],
+    ['effectiveFrom', 'date'],
+    ['effectiveTo', 'date'],
+    ['status', 'text', wordedCell(billingCodeStatusTexts, (r) => r.status)],
+    ['note', 'text'],
+    ['createdAt', 'instant'],
+    ['updatedAt', 'instant'],
+  ],
+);
 
 export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
@@ -64,54 +90,64 @@ export function billingCodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     await assertNoOverlap(db, input, exceptId);
   }
 
+  const list: ResourceList<ReturnType<typeof present>> = {
+    resource: 'billing-codes',
+    spec: () => ({
+      sortable: {
+        id: billingCodes.id,
+        projectCode: billingCodes.projectCode,
+        name: billingCodes.name,
+        effectiveFrom: billingCodes.effectiveFrom,
+      },
+      defaultSort: ['projectCode', 'ASC'],
+      idColumn: billingCodes.id,
+      filters: {
+        id: (v) => inArray(billingCodes.id, asIdList('id', v).map(Number)),
+        q: (v) =>
+          or(
+            ilike(billingCodes.name, `%${asString('q', v)}%`),
+            ilike(billingCodes.projectCode, `%${asString('q', v)}%`),
+          ),
+        status: (v) =>
+          inArray(billingCodes.status, asIdList('status', v).map(String) as ('active' | 'retired')[]),
+        departmentCode: (v) => eq(billingCodes.departmentCode, asString('departmentCode', v)),
+        budgetSubjectCode: (v) => eq(billingCodes.budgetSubjectCode, asString('budgetSubjectCode', v)),
+        budgetLevel: (v) =>
+          inArray(
+            billingCodes.budgetLevel,
+            asIdList('budgetLevel', v).map(String) as BillingCodeInput['budgetLevel'][],
+          ),
+        validOn: (v): SQL | undefined =>
+          and(
+            lte(billingCodes.effectiveFrom, asString('validOn', v)),
+            or(isNull(billingCodes.effectiveTo), gte(billingCodes.effectiveTo, asString('validOn', v))),
+          ),
+      },
+    }),
+    // Master data every role reads whole.
+    scope: () => undefined,
+    page: async (where, p) =>
+      (
+        await select()
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map(present),
+    count: async (where) => (await db.select({ total: count() }).from(billingCodes).where(where))[0].total,
+  };
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: billingCodeExportColumns,
+      permission: ['billing-codes', 'list'],
+      name: 'billing-codes',
+    });
+
     app.get(
       '/',
       { config: { permission: ['billing-codes', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: billingCodes.id,
-            projectCode: billingCodes.projectCode,
-            name: billingCodes.name,
-            effectiveFrom: billingCodes.effectiveFrom,
-          },
-          defaultSort: ['projectCode', 'ASC'],
-          idColumn: billingCodes.id,
-          filters: {
-            id: (v) => inArray(billingCodes.id, asIdList('id', v).map(Number)),
-            q: (v) =>
-              or(
-                ilike(billingCodes.name, `%${asString('q', v)}%`),
-                ilike(billingCodes.projectCode, `%${asString('q', v)}%`),
-              ),
-            status: (v) =>
-              inArray(billingCodes.status, asIdList('status', v).map(String) as ('active' | 'retired')[]),
-            departmentCode: (v) => eq(billingCodes.departmentCode, asString('departmentCode', v)),
-            budgetSubjectCode: (v) => eq(billingCodes.budgetSubjectCode, asString('budgetSubjectCode', v)),
-            budgetLevel: (v) =>
-              inArray(
-                billingCodes.budgetLevel,
-                asIdList('budgetLevel', v).map(String) as BillingCodeInput['budgetLevel'][],
-              ),
-            validOn: (v): SQL | undefined =>
-              and(
-                lte(billingCodes.effectiveFrom, asString('validOn', v)),
-                or(isNull(billingCodes.effectiveTo), gte(billingCodes.effectiveTo, asString('validOn', v))),
-              ),
-          },
-        });
-        const [rows, [{ total }]] = await Promise.all([
-          select()
-            .where(parsed.where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(billingCodes).where(parsed.where),
-        ]);
-        reply.header('Content-Range', contentRange('billing-codes', parsed.offset, rows.length, total));
-        return rows.map(present);
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(

@@ -2,11 +2,14 @@ import { eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BUDGET_SUBJECT_READ_ONLY, budgetSubjectInputSchema, version, withReadOnly } from '../../domain';
+import { budgetSubjectFieldTexts, budgetSubjectKindTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { budgetSubjects } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
-import { listTable } from '../http/simple-list';
+import { serveList } from '../http/resource-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 import { updateVersioned } from '../http/versioned';
 
 const params = z.object({ id: z.string().regex(/^\d{9}(\d{3})?$/) });
@@ -20,33 +23,46 @@ export function budgetSubjectRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     kind: r.code.length === 12 ? 'local' : 'national',
     ...r,
   });
+  const list = tableList(db, budgetSubjects, 'budget-subjects', {
+    spec: () => ({
+      sortable: { id: budgetSubjects.code, code: budgetSubjects.code, name: budgetSubjects.name },
+      defaultSort: ['code', 'ASC'],
+      idColumn: budgetSubjects.code,
+      filters: {
+        id: (v) => inArray(budgetSubjects.code, asIdList('id', v).map(String)),
+        q: (v) =>
+          or(
+            ilike(budgetSubjects.name, `%${asString('q', v)}%`),
+            ilike(budgetSubjects.code, `${asString('q', v)}%`),
+          ),
+      },
+    }),
+    present,
+  });
+  const budgetSubjectExportColumns = labelledColumns<
+    ReturnType<typeof present>,
+    keyof typeof budgetSubjectFieldTexts.en
+  >(budgetSubjectFieldTexts, [
+    ['code', 'id'],
+    ['kind', 'text', wordedCell(budgetSubjectKindTexts, (r) => r.kind)],
+    ['name', 'text'],
+    ['parentCode', 'id'],
+    ['note', 'text'],
+    ['createdAt', 'instant'],
+    ['updatedAt', 'instant'],
+  ]);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: budgetSubjectExportColumns,
+      permission: ['budget-subjects', 'list'],
+      name: 'budget-subjects',
+    });
+
     app.get(
       '/',
       { config: { permission: ['budget-subjects', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const rows = await listTable(
-          db,
-          budgetSubjects,
-          'budget-subjects',
-          request.query,
-          {
-            sortable: { id: budgetSubjects.code, code: budgetSubjects.code, name: budgetSubjects.name },
-            defaultSort: ['code', 'ASC'],
-            idColumn: budgetSubjects.code,
-            filters: {
-              id: (v) => inArray(budgetSubjects.code, asIdList('id', v).map(String)),
-              q: (v) =>
-                or(
-                  ilike(budgetSubjects.name, `%${asString('q', v)}%`),
-                  ilike(budgetSubjects.code, `${asString('q', v)}%`),
-                ),
-            },
-          },
-          reply,
-        );
-        return rows.map(present);
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -11,11 +11,20 @@ import {
   explainLateFee,
   validateCalendarRows,
 } from '../../domain';
+import {
+  calendarEntryFieldTexts,
+  calendarEntryKindTexts,
+  calendarSourceTexts,
+  calendarYearFieldTexts,
+} from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { calendarEntries, calendarYears, regions } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { readImportRows } from '../http/import-file';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { asIdList, asString, listQuerySchema } from '../http/list-query';
+import { serveList } from '../http/resource-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 import { loadCalendar, replaceYears } from './repository';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
@@ -39,32 +48,83 @@ export function domainError(e: unknown): never {
   throw e;
 }
 
+// A year is national (region '') or a region's own; its react-admin id is `2026` or `2026-63`.
+const yearId = sql<string>`case when ${calendarYears.regionCode} = '' then ${calendarYears.year}::text else ${calendarYears.year}::text || '-' || ${calendarYears.regionCode} end`;
+type CalendarYearRow = typeof calendarYears.$inferSelect & { id: string };
+const calendarYearExportColumns = labelledColumns<CalendarYearRow, keyof typeof calendarYearFieldTexts.en>(
+  calendarYearFieldTexts,
+  [
+    ['year', 'number'],
+    ['regionCode', 'id'],
+    ['holidays', 'number'],
+    ['adjustedWorkdays', 'number'],
+    ['source', 'text', wordedCell(calendarSourceTexts, (y) => y.source)],
+    ['importedBy', 'number'],
+    ['importedAt', 'instant'],
+  ],
+);
+
+const entryId = sql<string>`case when ${calendarEntries.regionCode} = '' then ${calendarEntries.date}::text else ${calendarEntries.date}::text || '-' || ${calendarEntries.regionCode} end`;
+type CalendarEntryRow = typeof calendarEntries.$inferSelect & { id: string };
+const calendarEntryExportColumns = labelledColumns<CalendarEntryRow, keyof typeof calendarEntryFieldTexts.en>(
+  calendarEntryFieldTexts,
+  [
+    ['date', 'date'],
+    ['regionCode', 'id'],
+    ['year', 'number'],
+    ['kind', 'text', wordedCell(calendarEntryKindTexts, (e) => e.kind)],
+    ['name', 'text'],
+  ],
+);
+
 export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const entryList = tableList(db, calendarEntries, 'calendar-entries', {
+    spec: () => ({
+      sortable: { id: entryId, date: calendarEntries.date },
+      defaultSort: ['date', 'ASC'],
+      idColumn: entryId,
+      maxPageSize: 1000,
+      filters: {
+        year: (v) => eq(calendarEntries.year, Number(v)),
+        regionCode: (v) => eq(calendarEntries.regionCode, asString('regionCode', v)),
+        kind: (v) =>
+          inArray(
+            calendarEntries.kind,
+            asIdList('kind', v).map(String) as ('HOLIDAY' | 'ADJUSTED_WORKDAY')[],
+          ),
+      },
+    }),
+    present: (r): CalendarEntryRow => ({ id: r.regionCode ? `${r.date}-${r.regionCode}` : r.date, ...r }),
+  });
+  const yearList = tableList(db, calendarYears, 'calendar-years', {
+    spec: () => ({
+      sortable: { id: yearId, year: calendarYears.year },
+      defaultSort: ['year', 'DESC'],
+      idColumn: yearId,
+      filters: { regionCode: (v) => eq(calendarYears.regionCode, asString('regionCode', v)) },
+    }),
+    present: (r): CalendarYearRow => ({
+      id: r.regionCode ? `${r.year}-${r.regionCode}` : String(r.year),
+      ...r,
+    }),
+  });
   return async (app) => {
+    await app.register(
+      async (years) =>
+        registerExports(years, ctx, {
+          list: yearList,
+          columns: calendarYearExportColumns,
+          permission: ['calendar-years', 'list'],
+          name: 'calendar-years',
+        }),
+      { prefix: '/calendar-years' },
+    );
+
     app.get(
       '/calendar-years',
       { config: { permission: ['calendar-years', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: { id: calendarYears.year, year: calendarYears.year },
-          defaultSort: ['year', 'DESC'],
-          idColumn: calendarYears.regionCode,
-          filters: { regionCode: (v) => eq(calendarYears.regionCode, asString('regionCode', v)) },
-        });
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select()
-            .from(calendarYears)
-            .where(parsed.where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(calendarYears).where(parsed.where),
-        ]);
-        reply.header('Content-Range', contentRange('calendar-years', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ id: r.regionCode ? `${r.year}-${r.regionCode}` : String(r.year), ...r }));
-      },
+      async (request, reply) => serveList(yearList, actorOf(request), request.query, reply),
     );
 
     app.get(
@@ -84,39 +144,21 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
+    await app.register(
+      async (entries) =>
+        registerExports(entries, ctx, {
+          list: entryList,
+          columns: calendarEntryExportColumns,
+          permission: ['calendar-entries', 'list'],
+          name: 'calendar-entries',
+        }),
+      { prefix: '/calendar-entries' },
+    );
+
     app.get(
       '/calendar-entries',
       { config: { permission: ['calendar-entries', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: { id: calendarEntries.date, date: calendarEntries.date },
-          defaultSort: ['date', 'ASC'],
-          idColumn: calendarEntries.date,
-          maxPageSize: 1000,
-          filters: {
-            year: (v) => eq(calendarEntries.year, Number(v)),
-            regionCode: (v) => eq(calendarEntries.regionCode, asString('regionCode', v)),
-            kind: (v) =>
-              inArray(
-                calendarEntries.kind,
-                asIdList('kind', v).map(String) as ('HOLIDAY' | 'ADJUSTED_WORKDAY')[],
-              ),
-          },
-        });
-        const where = and(parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select()
-            .from(calendarEntries)
-            .where(where)
-            .orderBy(asc(calendarEntries.date))
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(calendarEntries).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('calendar-entries', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ id: r.regionCode ? `${r.date}-${r.regionCode}` : r.date, ...r }));
-      },
+      async (request, reply) => serveList(entryList, actorOf(request), request.query, reply),
     );
 
     app.post(

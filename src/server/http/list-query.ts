@@ -32,8 +32,8 @@ export interface ListSpec {
   sortable: Record<string, Column | SQL>;
   filters: FilterSpec;
   defaultSort: [string, 'ASC' | 'DESC'];
-  /** Tie-breaker so pages are stable. */
-  idColumn: Column;
+  /** Tie-breaker so pages are stable (an expression where the id is composite). */
+  idColumn: Column | SQL;
   maxPageSize?: number;
 }
 

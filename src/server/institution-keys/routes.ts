@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { institutionKeyFieldTexts, institutionKeyStatusTexts, institutionKindTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { banks, institutionKeys } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { registerExports } from '../http/export';
 import { asIdList, listQuerySchema } from '../http/list-query';
-import { listTable } from '../http/simple-list';
+import { serveList } from '../http/resource-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 
 const createSchema = z.strictObject({
   institution: z.enum(['bank', 'police', 'treasury']),
@@ -41,30 +44,45 @@ export function institutionKeyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return { ...present(row), secret };
   }
 
+  const list = tableList(db, institutionKeys, 'institution-keys', {
+    spec: () => ({
+      sortable: { id: institutionKeys.id, createdAt: institutionKeys.createdAt },
+      defaultSort: ['createdAt', 'DESC'],
+      idColumn: institutionKeys.id,
+      filters: {
+        id: (v) => inArray(institutionKeys.id, asIdList('id', v).map(String)),
+        status: (v) => eq(institutionKeys.status, String(v) as 'active' | 'revoked'),
+        bankId: (v) => eq(institutionKeys.bankId, String(v)),
+      },
+    }),
+    present,
+  });
+  // What the key list shows; the sealed secret never leaves (present drops it).
+  const institutionKeyExportColumns = labelledColumns<
+    ReturnType<typeof present>,
+    keyof typeof institutionKeyFieldTexts.en
+  >(institutionKeyFieldTexts, [
+    ['id', 'id'],
+    ['institution', 'text', wordedCell(institutionKindTexts, (k) => k.institution)],
+    ['bankId', 'id'],
+    ['status', 'text', wordedCell(institutionKeyStatusTexts, (k) => k.status)],
+    ['createdBy', 'number'],
+    ['createdAt', 'instant'],
+    ['revokedAt', 'instant'],
+    ['lastUsedAt', 'instant'],
+  ]);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: institutionKeyExportColumns,
+      permission: ['institution-keys', 'list'],
+      name: 'institution-keys',
+    });
+
     app.get(
       '/',
       { config: { permission: ['institution-keys', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const rows = await listTable(
-          db,
-          institutionKeys,
-          'institution-keys',
-          request.query,
-          {
-            sortable: { id: institutionKeys.id, createdAt: institutionKeys.createdAt },
-            defaultSort: ['createdAt', 'DESC'],
-            idColumn: institutionKeys.id,
-            filters: {
-              id: (v) => inArray(institutionKeys.id, asIdList('id', v).map(String)),
-              status: (v) => eq(institutionKeys.status, String(v) as 'active' | 'revoked'),
-              bankId: (v) => eq(institutionKeys.bankId, String(v)),
-            },
-          },
-          reply,
-        );
-        return rows.map(present);
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.post(

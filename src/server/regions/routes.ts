@@ -2,12 +2,15 @@ import { eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requiredText, version, withReadOnly } from '../../domain';
+import { regionFieldTexts, regionLevelTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { regions } from '../db/schema';
 import { badRequest, notFound, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
+import { serveList } from '../http/resource-list';
 import { regionScope } from '../http/scope';
-import { listTable } from '../http/simple-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 import { updateVersioned } from '../http/versioned';
 
 const params = z.object({ id: z.string().regex(/^\d{2,6}$/) });
@@ -26,41 +29,50 @@ const regionUpdate = withReadOnly(regionInput.omit({ code: true }).extend({ vers
   'updatedAt',
 ]);
 
+type RegionRow = typeof regions.$inferSelect & { id: string };
+const regionExportColumns = labelledColumns<RegionRow, keyof typeof regionFieldTexts.en>(regionFieldTexts, [
+  ['code', 'id'],
+  ['name', 'text'],
+  ['nameEn', 'text'],
+  ['level', 'text', wordedCell(regionLevelTexts, (r) => r.level)],
+  ['parentCode', 'id'],
+  ['createdAt', 'instant'],
+  ['updatedAt', 'instant'],
+]);
+
 /** Regions are keyed by code; react-admin needs an `id`, which is the code. */
 export function regionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   const present = (r: typeof regions.$inferSelect) => ({ id: r.code, ...r });
+  const list = tableList(db, regions, 'regions', {
+    spec: () => ({
+      sortable: { id: regions.code, code: regions.code, name: regions.name, level: regions.level },
+      defaultSort: ['code', 'ASC'],
+      idColumn: regions.code,
+      filters: {
+        id: (v) => inArray(regions.code, asIdList('id', v).map(String)),
+        q: (v) =>
+          or(ilike(regions.name, `%${asString('q', v)}%`), ilike(regions.code, `${asString('q', v)}%`)),
+        level: (v) =>
+          inArray(regions.level, asIdList('level', v).map(String) as (typeof regions.$inferSelect.level)[]),
+        parentCode: (v) => eq(regions.parentCode, asString('parentCode', v)),
+      },
+    }),
+    scope: (actor) => regionScope(regions.code, actor.regionCode),
+    present,
+  });
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: regionExportColumns,
+      permission: ['regions', 'list'],
+      name: 'regions',
+    });
+
     app.get(
       '/',
       { config: { permission: ['regions', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const rows = await listTable(
-          db,
-          regions,
-          'regions',
-          request.query,
-          {
-            sortable: { id: regions.code, code: regions.code, name: regions.name, level: regions.level },
-            defaultSort: ['code', 'ASC'],
-            idColumn: regions.code,
-            filters: {
-              id: (v) => inArray(regions.code, asIdList('id', v).map(String)),
-              q: (v) =>
-                or(ilike(regions.name, `%${asString('q', v)}%`), ilike(regions.code, `${asString('q', v)}%`)),
-              level: (v) =>
-                inArray(
-                  regions.level,
-                  asIdList('level', v).map(String) as (typeof regions.$inferSelect.level)[],
-                ),
-              parentCode: (v) => eq(regions.parentCode, asString('parentCode', v)),
-            },
-          },
-          reply,
-          regionScope(regions.code, actorOf(request).regionCode),
-        );
-        return rows.map(present);
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get('/:id', { config: { permission: ['regions', 'show'] }, schema: { params } }, async (request) => {

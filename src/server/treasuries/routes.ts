@@ -2,16 +2,36 @@ import { and, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TREASURY_READ_ONLY, treasuryInputSchema, version, withReadOnly } from '../../domain';
+import { budgetLevelTexts, treasuryFieldTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
 import { regions, treasuries } from '../db/schema';
 import { badRequest, notFound, staleVersion, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
+import { serveList } from '../http/resource-list';
 import { regionScope } from '../http/scope';
-import { listTable } from '../http/simple-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 import { updateVersioned } from '../http/versioned';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(treasuryInputSchema.extend({ version }), TREASURY_READ_ONLY);
+
+type TreasuryRow = typeof treasuries.$inferSelect;
+const treasuryExportColumns = labelledColumns<TreasuryRow, keyof typeof treasuryFieldTexts.en>(
+  treasuryFieldTexts,
+  [
+    ['id', 'number'],
+    ['code', 'id'],
+    ['name', 'text'],
+    ['regionCode', 'id'],
+    ['level', 'text', wordedCell(budgetLevelTexts, (r) => r.level)],
+    ['accountName', 'text'],
+    ['accountNumber', 'id'],
+    ['bankName', 'text'],
+    ['createdAt', 'instant'],
+    ['updatedAt', 'instant'],
+  ],
+);
 
 // 国库 treasuries: one per region and budget level.
 export function treasuryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -45,37 +65,37 @@ export function treasuryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return row;
   };
 
+  const list = tableList(db, treasuries, 'treasuries', {
+    spec: () => ({
+      sortable: { id: treasuries.id, code: treasuries.code, regionCode: treasuries.regionCode },
+      defaultSort: ['code', 'ASC'],
+      idColumn: treasuries.id,
+      filters: {
+        id: (v) => inArray(treasuries.id, asIdList('id', v).map(Number)),
+        q: (v) =>
+          or(ilike(treasuries.name, `%${asString('q', v)}%`), ilike(treasuries.code, `${asString('q', v)}%`)),
+        level: (v) =>
+          inArray(
+            treasuries.level,
+            asIdList('level', v).map(String) as (typeof treasuries.$inferSelect.level)[],
+          ),
+      },
+    }),
+    scope: (actor) => regionScope(treasuries.regionCode, actor.regionCode),
+    present: (r) => r,
+  });
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: treasuryExportColumns,
+      permission: ['treasuries', 'list'],
+      name: 'treasuries',
+    });
+
     app.get(
       '/',
       { config: { permission: ['treasuries', 'list'] }, schema: { querystring: listQuerySchema } },
-      (request, reply) =>
-        listTable(
-          db,
-          treasuries,
-          'treasuries',
-          request.query,
-          {
-            sortable: { id: treasuries.id, code: treasuries.code, regionCode: treasuries.regionCode },
-            defaultSort: ['code', 'ASC'],
-            idColumn: treasuries.id,
-            filters: {
-              id: (v) => inArray(treasuries.id, asIdList('id', v).map(Number)),
-              q: (v) =>
-                or(
-                  ilike(treasuries.name, `%${asString('q', v)}%`),
-                  ilike(treasuries.code, `${asString('q', v)}%`),
-                ),
-              level: (v) =>
-                inArray(
-                  treasuries.level,
-                  asIdList('level', v).map(String) as (typeof treasuries.$inferSelect.level)[],
-                ),
-            },
-          },
-          reply,
-          regionScope(treasuries.regionCode, actorOf(request).regionCode),
-        ),
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(

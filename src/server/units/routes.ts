@@ -2,14 +2,17 @@ import { and, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UNIT_READ_ONLY, unitInputSchema, unitProblems, version, withReadOnly } from '../../domain';
+import { unitFieldTexts, unitKindTexts } from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import type { Tx } from '../audit/log';
 import { type AppContext, actorOf } from '../context';
 import { billingCodes, departments, regions, unitBillingCodes, units } from '../db/schema';
 import { assertNoProblems, badRequest, notFound, staleVersion, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { asIdList, asString, listQuerySchema } from '../http/list-query';
+import { serveList } from '../http/resource-list';
 import { regionScope } from '../http/scope';
-import { listTable } from '../http/simple-list';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 import { updateVersioned } from '../http/versioned';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -23,6 +26,19 @@ export function unitScope(actor: Actor): SQL | undefined {
     actor.role === 'dept' ? eq(units.departmentId, actor.departmentId ?? 0) : undefined,
   );
 }
+
+type UnitRow = typeof units.$inferSelect;
+const unitExportColumns = labelledColumns<UnitRow, keyof typeof unitFieldTexts.en>(unitFieldTexts, [
+  ['id', 'number'],
+  ['code', 'id'],
+  ['name', 'text'],
+  ['nameEn', 'text'],
+  ['kind', 'text', wordedCell(unitKindTexts, (r) => r.kind)],
+  ['regionCode', 'id'],
+  ['departmentId', 'number'],
+  ['createdAt', 'instant'],
+  ['updatedAt', 'instant'],
+]);
 
 // 执罚单位 enforcement units, with their supervising department and the billing codes they may use.
 export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -75,38 +91,40 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .values([...new Set(ids)].map((billingCodeId) => ({ unitId, billingCodeId })));
   }
 
+  const list = tableList(db, units, 'units', {
+    spec: () => ({
+      sortable: {
+        id: units.id,
+        name: units.name,
+        code: units.code,
+        regionCode: units.regionCode,
+        kind: units.kind,
+      },
+      defaultSort: ['code', 'ASC'],
+      idColumn: units.id,
+      filters: {
+        id: (v) => inArray(units.id, asIdList('id', v).map(Number)),
+        q: (v) => or(ilike(units.name, `%${asString('q', v)}%`), ilike(units.code, `%${asString('q', v)}%`)),
+        kind: (v) =>
+          inArray(units.kind, asIdList('kind', v).map(String) as (typeof units.$inferSelect.kind)[]),
+        departmentId: (v) => eq(units.departmentId, Number(v)),
+      },
+    }),
+    scope: unitScope,
+    present: (r) => r,
+  });
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: unitExportColumns,
+      permission: ['units', 'list'],
+      name: 'units',
+    });
+
     app.get(
       '/',
       { config: { permission: ['units', 'list'] }, schema: { querystring: listQuerySchema } },
-      (request, reply) =>
-        listTable(
-          db,
-          units,
-          'units',
-          request.query,
-          {
-            sortable: {
-              id: units.id,
-              name: units.name,
-              code: units.code,
-              regionCode: units.regionCode,
-              kind: units.kind,
-            },
-            defaultSort: ['code', 'ASC'],
-            idColumn: units.id,
-            filters: {
-              id: (v) => inArray(units.id, asIdList('id', v).map(Number)),
-              q: (v) =>
-                or(ilike(units.name, `%${asString('q', v)}%`), ilike(units.code, `%${asString('q', v)}%`)),
-              kind: (v) =>
-                inArray(units.kind, asIdList('kind', v).map(String) as (typeof units.$inferSelect.kind)[]),
-              departmentId: (v) => eq(units.departmentId, Number(v)),
-            },
-          },
-          reply,
-          unitScope(actorOf(request)),
-        ),
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get('/:id', { config: { permission: ['units', 'show'] }, schema: { params: idParams } }, (request) =>

@@ -1,7 +1,8 @@
-import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { USER_READ_ONLY, userInputSchema, userLinkProblems, version, withReadOnly } from '../../domain';
+import { roleTexts, userFieldTexts, yesNoTexts } from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../auth/passwords';
 import { type AppContext, actorOf } from '../context';
@@ -14,11 +15,39 @@ import {
   staleVersion,
   unprocessable,
 } from '../http/errors';
-import { asBoolean, asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { type ExportColumn, registerExports } from '../http/export';
+import { asBoolean, asIdList, asString, listQuerySchema } from '../http/list-query';
+import { serveList } from '../http/resource-list';
 import { regionSubtree } from '../http/scope';
+import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(userInputSchema.extend({ version }), USER_READ_ONLY);
+
+type UserRow = Omit<typeof users.$inferSelect, 'passwordHash'> & { locked: boolean };
+const yesNo = (v: boolean) => (v ? 'yes' : 'no');
+/** What the user list shows; the password hash is dropped before (present) and never exported. */
+const userExportColumns: ExportColumn<UserRow>[] = labelledColumns<UserRow, keyof typeof userFieldTexts.en>(
+  userFieldTexts,
+  [
+    ['id', 'number'],
+    ['username', 'text'],
+    ['displayName', 'text'],
+    ['role', 'text', wordedCell(roleTexts, (u) => u.role)],
+    ['regionCode', 'id'],
+    ['unitId', 'number'],
+    ['bankId', 'id'],
+    ['departmentId', 'number'],
+    ['active', 'text', wordedCell(yesNoTexts, (u) => yesNo(u.active))],
+    ['locked', 'text', wordedCell(yesNoTexts, (u) => yesNo(u.locked))],
+    ['lockedUntil', 'instant'],
+    ['failedAttempts', 'number'],
+    ['lastLoginAt', 'instant'],
+    ['note', 'text'],
+    ['createdAt', 'instant'],
+    ['updatedAt', 'instant'],
+  ],
+);
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
@@ -27,6 +56,31 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     locked: !!u.lockedUntil && u.lockedUntil > ctx.clock.now(),
   });
   const scope = (actor: Actor) => regionSubtree(users.regionCode, actor.regionCode);
+  const list = tableList(db, users, 'users', {
+    spec: () => ({
+      sortable: {
+        id: users.id,
+        username: users.username,
+        role: users.role,
+        regionCode: users.regionCode,
+        lastLoginAt: users.lastLoginAt,
+      },
+      defaultSort: ['username', 'ASC'],
+      idColumn: users.id,
+      filters: {
+        id: (v) => inArray(users.id, asIdList('id', v).map(Number)),
+        q: (v) => {
+          const q = `%${asString('q', v)}%`;
+          return or(ilike(users.username, q), ilike(users.displayName, q));
+        },
+        role: (v) => inArray(users.role, asIdList('role', v).map(String) as Actor['role'][]),
+        regionCode: (v) => regionSubtree(users.regionCode, asString('regionCode', v)),
+        active: (v) => eq(users.active, asBoolean('active', v)),
+      },
+    }),
+    scope,
+    present,
+  });
   const find = async (actor: Actor, id: number) => {
     const [row] = await db
       .select()
@@ -66,46 +120,17 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: userExportColumns,
+      permission: ['users', 'list'],
+      name: 'users',
+    });
+
     app.get(
       '/',
       { config: { permission: ['users', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: users.id,
-            username: users.username,
-            role: users.role,
-            regionCode: users.regionCode,
-            lastLoginAt: users.lastLoginAt,
-          },
-          defaultSort: ['username', 'ASC'],
-          idColumn: users.id,
-          filters: {
-            id: (v) => inArray(users.id, asIdList('id', v).map(Number)),
-            q: (v) => {
-              const q = `%${asString('q', v)}%`;
-              return or(ilike(users.username, q), ilike(users.displayName, q));
-            },
-            role: (v) => inArray(users.role, asIdList('role', v).map(String) as Actor['role'][]),
-            regionCode: (v) => regionSubtree(users.regionCode, asString('regionCode', v)),
-            active: (v) => eq(users.active, asBoolean('active', v)),
-          },
-        });
-        const where: SQL | undefined = and(scope(actor), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select()
-            .from(users)
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(users).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('users', parsed.offset, rows.length, total));
-        return rows.map(present);
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(
