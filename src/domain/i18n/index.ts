@@ -4,13 +4,22 @@ import { eventDetailTexts, flagDetailTexts } from './flags';
 import type { Coded, Lang } from './format';
 import { fill } from './format';
 
+export * from './audit-events';
 export * from './collections';
+export * from './decisions';
+export * from './discrepancies';
+export * from './entry-feedback';
 export * from './enums';
 export * from './errors';
 export * from './field-errors';
 export * from './flags';
 export * from './format';
+export * from './paid-status-flags';
 export * from './refunds';
+export * from './remittances';
+export * from './shared';
+export * from './status-corrections';
+export * from './treasury-entries';
 export * from './zod-issues';
 
 const GROUPS = {
