@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { staffSession } from '../scripts/machine-client';
 import { loginAndWait, PASSWORD } from './helpers';
 
@@ -44,6 +45,21 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
   await treasury.getByRole('combobox', { name: '状态' }).click();
   await treasury.getByRole('option', { name: '迟延' }).click();
   await expect(treasury.getByRole('cell', { name: '迟延' }).first()).toBeVisible();
+
+  // 导出 → Excel: the server's workbook of the filtered list, every row 迟延, headers in Chinese.
+  await treasury.getByRole('button', { name: '导出' }).click();
+  const item = treasury.getByRole('menuitem', { name: /^Excel 表格（\d+ 条）$/ });
+  const rowsShown = Number((await item.textContent())?.match(/（(\d+) 条）/)?.[1]);
+  const [download] = await Promise.all([treasury.waitForEvent('download'), item.click()]);
+  expect(download.suggestedFilename()).toBe('remittances-2026-03-16.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header).toEqual(expect.arrayContaining(['应缴库日', '代理银行', '应缴库金额', '状态']));
+  expect(sheet.actualRowCount - 1).toBe(rowsShown);
+  const status = header.indexOf('状态') + 1;
+  for (let r = 2; r <= sheet.actualRowCount; r++) expect(sheet.getRow(r).getCell(status).value).toBe('迟延');
 
   // A transfer the treasury has not entered yet: its feedback says 未入库.
   const api = await staffSession(baseURL!, 'treasury', PASSWORD);

@@ -1,4 +1,5 @@
 import { DataTable, DateField, FilterButton, List, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { AuditActorField, AuditCodeField } from './AuditCodeField';
 import { useAuditFilters } from './AuditFilters';
 import { VerifyChainButton } from './VerifyChainButton';
@@ -12,10 +13,12 @@ export const AuditEventList = () => {
         <TopToolbar>
           <FilterButton />
           <VerifyChainButton />
+          <ServerExportButton />
         </TopToolbar>
       }
       sort={{ field: 'id', order: 'DESC' }}
       perPage={50}
+      exporter={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" />

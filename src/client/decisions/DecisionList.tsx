@@ -10,6 +10,7 @@ import {
 import { isValidIdNumber, isValidPlate } from '../../domain/identity';
 import { ImportButton } from '../common/ImportButton';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { paymentStatusChoices } from './choices';
 import { ExactValueInput } from './ExactValueInput';
@@ -50,6 +51,7 @@ const ListActions = ({ personal }: { personal: boolean }) => (
   <TopToolbar>
     {personal ? <FilterButton /> : null}
     <ImportButton resource="decisions" />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -60,6 +62,7 @@ export const DecisionList = () => {
       filters={personal ? [...baseFilters, ...personalFilters] : baseFilters}
       sort={{ field: 'id', order: 'DESC' }}
       actions={<ListActions personal={personal} />}
+      exporter={false}
       // A name is typed character by character; wait for a pause so fewer half names are searched.
       debounce={personal ? 1000 : undefined}
       // A searched plate, ID or name must not linger in the address bar, history or local storage.

@@ -4,7 +4,6 @@ import {
   ColumnsButton,
   DataTable,
   DateField,
-  ExportButton,
   FilterButton,
   List,
   ReferenceInput,
@@ -15,6 +14,7 @@ import {
 } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { feedbackTypeChoices } from '../remittances/choices';
 
 const filters = [
@@ -41,7 +41,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <ColumnsButton />
-    <ExportButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -53,6 +53,7 @@ export const EntryFeedbackList = () => (
   <List
     filters={filters}
     actions={<Actions />}
+    exporter={false}
     filterDefaultValues={{ acknowledged: false, problem: true }}
     sort={{ field: 'computedAt', order: 'DESC' }}
   >

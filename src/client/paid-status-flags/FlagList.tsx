@@ -3,7 +3,6 @@ import {
   ColumnsButton,
   DataTable,
   DateField,
-  ExportButton,
   FilterButton,
   FunctionField,
   List,
@@ -13,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { CodedField } from '../common/CodedField';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { flagTypeChoices } from '../decisions/choices';
 import { wrapCell } from '../layout/theme';
 import { BulkReviewButton } from './BulkReviewButton';
@@ -41,7 +41,7 @@ const FlagListActions = () => (
   <TopToolbar>
     <FilterButton />
     <ColumnsButton />
-    <ExportButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -49,6 +49,7 @@ export const FlagList = () => (
   <List
     filters={filters}
     actions={<FlagListActions />}
+    exporter={false}
     filterDefaultValues={{ state: 'open' }}
     sort={{ field: 'id', order: 'DESC' }}
     aside={undefined}

@@ -2,16 +2,19 @@ import CheckIcon from '@mui/icons-material/Check';
 import CommentIcon from '@mui/icons-material/Comment';
 import {
   DataTable,
+  FilterButton,
   List,
   NumberInput,
   ReferenceInput,
   SelectField,
   SelectInput,
+  TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
 import { EnumField } from '../common/CodedField';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { discrepancyStateChoices, discrepancyTypeChoices } from './choices';
 
 const filters = [
@@ -50,7 +53,17 @@ const Steps = (_: { label?: string }) => {
 
 /** 对账差异: each with the amount on the platform's side and the bank's, its owner and state. */
 export const DiscrepancyList = () => (
-  <List filters={filters} sort={{ field: 'businessDate', order: 'DESC' }}>
+  <List
+    filters={filters}
+    sort={{ field: 'businessDate', order: 'DESC' }}
+    exporter={false}
+    actions={
+      <TopToolbar>
+        <FilterButton />
+        <ServerExportButton />
+      </TopToolbar>
+    }
+  >
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="businessDate" />
       <DataTable.Col source="bankName" />

@@ -2,7 +2,6 @@ import {
   ColumnsButton,
   DataTable,
   DateInput,
-  ExportButton,
   List,
   ReferenceInput,
   SelectField,
@@ -10,6 +9,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { wrapCellAt } from '../layout/theme';
 import { session } from '../providers/session';
 import { remittanceStatusChoices } from './choices';
@@ -34,7 +34,7 @@ const bankFilter = (
 const RemittanceListActions = () => (
   <TopToolbar>
     <ColumnsButton />
-    <ExportButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -50,6 +50,7 @@ export const RemittanceList = () => {
       filters={isBank ? filters : [bankFilter, ...filters]}
       sort={{ field: 'dueDate', order: 'DESC' }}
       actions={<RemittanceListActions />}
+      exporter={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="dueDate" />

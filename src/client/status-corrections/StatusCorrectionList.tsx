@@ -1,5 +1,15 @@
-import { DataTable, DateField, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  DateField,
+  FunctionField,
+  List,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { ActionButton } from '../common/ActionButton';
+import { ServerExportButton } from '../common/ServerExportButton';
 
 const stateChoices = ['proposed', 'confirmed', 'rejected'].map((id) => ({
   id,
@@ -41,6 +51,12 @@ export const StatusCorrectionList = () => (
     filters={[<SelectInput key="state" source="state" choices={stateChoices} alwaysOn />]}
     filterDefaultValues={{ state: 'proposed' }}
     sort={{ field: 'id', order: 'DESC' }}
+    exporter={false}
+    actions={
+      <TopToolbar>
+        <ServerExportButton />
+      </TopToolbar>
+    }
   >
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="decisionNumber" />

@@ -3,6 +3,7 @@ import { EnumField } from '../common/CodedField';
 import { ImportButton } from '../common/ImportButton';
 import { budgetLevelChoices } from '../common/levelChoices';
 import { FenField } from '../common/money';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 
 const filters = [<TextInput key="transferReference" source="transferReference" alwaysOn />];
@@ -10,11 +11,12 @@ const Actions = () => (
   <TopToolbar>
     <ImportButton resource="treasury-entries" />
     {useCan('create', 'treasury-entries') ? <CreateButton /> : null}
+    <ServerExportButton />
   </TopToolbar>
 );
 
 export const TreasuryEntryList = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }}>
+  <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'DESC' }} exporter={false}>
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="entryDate" />
       <DataTable.Col source="treasuryName" />

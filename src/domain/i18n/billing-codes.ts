@@ -47,7 +47,3 @@ export const billingCodeStatusTexts: Texts<'active' | 'retired'> = {
 };
 
 /** 预算级次, shared by billing codes, treasuries and the treasury entries. */
-export const budgetLevelTexts: Texts<BudgetLevel> = {
-  'zh-CN': { central: '中央级', provincial: '省级', city: '市级', county: '县级' },
-  en: { central: 'Central', provincial: 'Provincial', city: 'City', county: 'County' },
-};

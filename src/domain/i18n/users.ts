@@ -69,9 +69,3 @@ export const roleTexts: Texts<Role> = {
     auditor: 'Auditor',
   },
 };
-
-/** Yes/no cells of boolean columns (启用, 锁定). */
-export const yesNoTexts: Texts<'yes' | 'no'> = {
-  'zh-CN': { yes: '是', no: '否' },
-  en: { yes: 'Yes', no: 'No' },
-};

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -15,7 +15,9 @@ import {
   revealSchema,
   rowError,
 } from '../../domain';
+import { decisionFieldTexts, paymentStatusTexts } from '../../domain/i18n';
 import { type AppContext, actorOf } from '../context';
+import type { Db } from '../db/client';
 import {
   banks,
   billingCodes,
@@ -29,107 +31,160 @@ import {
   users,
 } from '../db/schema';
 import { forbidden, notFound, unprocessable } from '../http/errors';
+import { type ExportColumn, registerExports } from '../http/export';
+import { exportColumns } from '../http/export-labels';
 import { readImportRows } from '../http/import-file';
-import {
-  asIdList,
-  asString,
-  contentRange,
-  type FilterValue,
-  listQuerySchema,
-  parseList,
-} from '../http/list-query';
+import { asIdList, asString, type FilterValue, listQuerySchema } from '../http/list-query';
 import { maskPiiFilter } from '../http/log-redact';
+import { type ResourceList, serveList } from '../http/resource-list';
 import { decisionScope } from './scope';
 import { resolveRefs, writeDecision } from './service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const PII_FILTERS = ['plate', 'idNumber', 'partyName'] as const;
+
+const listColumns = {
+  id: decisions.id,
+  decisionNumber: decisions.decisionNumber,
+  unitId: decisions.unitId,
+  unitName: units.name,
+  regionCode: decisions.regionCode,
+  projectCode: decisions.projectCode,
+  fineFen: decisions.fineFen,
+  servedOn: decisions.servedOn,
+  partyName: decisions.partyName,
+  idNumber: decisions.idNumber,
+  licenceNumber: decisions.licenceNumber,
+  plate: decisions.plate,
+  suspensions: decisions.suspensions,
+  paymentStatus: decisions.paymentStatus,
+  paidAt: decisions.paidAt,
+  version: decisions.version,
+  updatedAt: decisions.updatedAt,
+};
+const selectDecisions = (db: Db) =>
+  db.select(listColumns).from(decisions).innerJoin(units, eq(units.id, decisions.unitId));
+type DecisionRow = Awaited<ReturnType<typeof selectDecisions>>[number];
+
+/**
+ * The decision list and its exports: the caller's scope, personal data masked. A search by a full
+ * plate, ID number or party name is for police and auditors only.
+ */
+function decisionList(db: Db): ResourceList<DecisionRow> {
+  return {
+    resource: 'decisions',
+    spec: (actor) => {
+      // Exact full values only: a fragment would let anyone narrow a person down by trial.
+      const piiTerm = (key: (typeof PII_FILTERS)[number], v: FilterValue) => {
+        if (!can(actor, 'search', 'decisions'))
+          throw forbidden(`Only police and auditors may search decisions by ${key}`, 'pii_search_forbidden');
+        return asString(key, v).trim();
+      };
+      return {
+        sortable: {
+          id: decisions.id,
+          servedOn: decisions.servedOn,
+          fineFen: decisions.fineFen,
+          decisionNumber: decisions.decisionNumber,
+        },
+        defaultSort: ['id', 'DESC'],
+        idColumn: decisions.id,
+        filters: {
+          id: (v) => inArray(decisions.id, asIdList('id', v).map(Number)),
+          q: (v) => ilike(decisions.decisionNumber, `%${asString('q', v)}%`),
+          paymentStatus: (v) =>
+            inArray(
+              decisions.paymentStatus,
+              asIdList('paymentStatus', v).map(String) as (typeof decisions.$inferSelect.paymentStatus)[],
+            ),
+          unitId: (v) => inArray(decisions.unitId, asIdList('unitId', v).map(Number)),
+          servedOn_gte: (v) => gte(decisions.servedOn, asString('servedOn_gte', v)),
+          servedOn_lte: (v) => lte(decisions.servedOn, asString('servedOn_lte', v)),
+          plate: (v) => eq(decisions.plate, piiTerm('plate', v).toUpperCase()),
+          idNumber: (v) => eq(decisions.idNumber, piiTerm('idNumber', v).toUpperCase()),
+          partyName: (v) => eq(decisions.partyName, piiTerm('partyName', v)),
+        },
+      };
+    },
+    scope: (actor) => decisionScope(db, actor),
+    page: async (where, p) =>
+      (
+        await selectDecisions(db)
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map(maskDecision),
+    count: async (where) => (await db.select({ n: count() }).from(decisions).where(where))[0].n,
+  };
+}
+
+const dc = exportColumns<DecisionRow, keyof (typeof decisionFieldTexts)['en']>(decisionFieldTexts);
+/** Every field of the list record; the party's name, ID number, licence and plate masked as in the list. */
+const decisionExportColumns: ExportColumn<DecisionRow>[] = [
+  dc.col('id', 'number'),
+  dc.col('decisionNumber', 'id'),
+  dc.col('unitId', 'id'),
+  dc.col('unitName', 'text'),
+  dc.col('regionCode', 'id'),
+  dc.col('projectCode', 'id'),
+  dc.col('fineFen', 'money'),
+  dc.col('servedOn', 'date'),
+  dc.col('partyName', 'text'),
+  dc.col('idNumber', 'id'),
+  dc.col('licenceNumber', 'id'),
+  dc.col('plate', 'id'),
+  {
+    key: 'suspensions',
+    kind: 'text',
+    label: dc.label('suspensions'),
+    value: (r) => r.suspensions.map((s) => `${s.from}..${s.to}`).join('; '),
+  },
+  dc.word('paymentStatus', paymentStatusTexts),
+  dc.col('paidAt', 'instant'),
+  dc.col('version', 'number'),
+  dc.col('updatedAt', 'instant'),
+];
 
 /** 处罚决定书 for staff: masked in lists and pages; full values only through an audited reveal. */
 export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  const columns = {
-    id: decisions.id,
-    decisionNumber: decisions.decisionNumber,
-    unitId: decisions.unitId,
-    unitName: units.name,
-    regionCode: decisions.regionCode,
-    projectCode: decisions.projectCode,
-    fineFen: decisions.fineFen,
-    servedOn: decisions.servedOn,
-    partyName: decisions.partyName,
-    idNumber: decisions.idNumber,
-    licenceNumber: decisions.licenceNumber,
-    plate: decisions.plate,
-    suspensions: decisions.suspensions,
-    paymentStatus: decisions.paymentStatus,
-    paidAt: decisions.paidAt,
-    version: decisions.version,
-    updatedAt: decisions.updatedAt,
-  };
-  const base = () => db.select(columns).from(decisions).innerJoin(units, eq(units.id, decisions.unitId));
+  const base = () => selectDecisions(db);
+  const list = decisionList(db);
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: decisionExportColumns,
+      permission: ['decisions', 'list'],
+      name: 'decisions',
+    });
+
     app.get(
       '/',
       { config: { permission: ['decisions', 'list'] }, schema: { querystring: listQuerySchema } },
       async (request, reply) => {
         const actor = actorOf(request);
+        const rows = await serveList(list, actor, request.query, reply);
+        // A search by a person's full plate, ID number or name is audited, the value masked.
+        const filter = request.query.filter
+          ? (JSON.parse(request.query.filter) as Record<string, unknown>)
+          : {};
         const searched: Record<string, string> = {};
-        // Exact full values only: a fragment would let anyone narrow a person down by trial.
-        const piiTerm = (key: 'plate' | 'idNumber' | 'partyName', v: FilterValue) => {
-          if (!can(actor, 'search', 'decisions'))
-            throw forbidden(
-              `Only police and auditors may search decisions by ${key}`,
-              'pii_search_forbidden',
-            );
-          const term = asString(key, v).trim();
-          searched[key] = term;
-          return term;
-        };
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: decisions.id,
-            servedOn: decisions.servedOn,
-            fineFen: decisions.fineFen,
-            decisionNumber: decisions.decisionNumber,
-          },
-          defaultSort: ['id', 'DESC'],
-          idColumn: decisions.id,
-          filters: {
-            id: (v) => inArray(decisions.id, asIdList('id', v).map(Number)),
-            q: (v) => ilike(decisions.decisionNumber, `%${asString('q', v)}%`),
-            paymentStatus: (v) =>
-              inArray(
-                decisions.paymentStatus,
-                asIdList('paymentStatus', v).map(String) as (typeof decisions.$inferSelect.paymentStatus)[],
-              ),
-            unitId: (v) => inArray(decisions.unitId, asIdList('unitId', v).map(Number)),
-            servedOn_gte: (v) => gte(decisions.servedOn, asString('servedOn_gte', v)),
-            servedOn_lte: (v) => lte(decisions.servedOn, asString('servedOn_lte', v)),
-            plate: (v) => eq(decisions.plate, piiTerm('plate', v).toUpperCase()),
-            idNumber: (v) => eq(decisions.idNumber, piiTerm('idNumber', v).toUpperCase()),
-            partyName: (v) => eq(decisions.partyName, piiTerm('partyName', v)),
-          },
-        });
-        const where: SQL | undefined = and(decisionScope(db, actor), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          base()
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(decisions).where(where),
-        ]);
+        for (const key of PII_FILTERS)
+          if (typeof filter[key] === 'string' && filter[key] !== '') searched[key] = filter[key].trim();
         if (Object.keys(searched).length)
           await ctx.audit.recordNow(db, {
             actor,
             action: 'search',
             resource: 'decisions',
-            after: { ...maskPiiFilter(searched), results: total },
+            after: {
+              ...maskPiiFilter(searched),
+              results: Number(String(reply.getHeader('Content-Range')).split('/')[1]),
+            },
             ip: request.ip,
           });
-        reply.header('Content-Range', contentRange('decisions', parsed.offset, rows.length, total));
-        return rows.map(maskDecision);
+        return rows;
       },
     );
 

@@ -11,12 +11,23 @@ import {
   SIGNOFF_ROLES,
   signoffSchema,
 } from '../../domain';
+import {
+  bankCodeTexts,
+  discrepancyFieldTexts,
+  discrepancyOwnerTexts,
+  discrepancyStateTexts,
+  discrepancyTypeTexts,
+  yesNoTexts,
+} from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import type { Tx } from '../audit/log';
 import { type AppContext, actorOf } from '../context';
+import type { Db } from '../db/client';
 import { banks, discrepancies, reconciliationRuns, reconciliationSignoffs, users } from '../db/schema';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { type ExportColumn, registerExports } from '../http/export';
+import { exportColumns } from '../http/export-labels';
 import {
   asIdList,
   asString,
@@ -26,6 +37,7 @@ import {
   parseList,
 } from '../http/list-query';
 import { assertStep } from '../http/refusal';
+import { type ResourceList, serveList } from '../http/resource-list';
 import { executeRun } from './runner';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -151,10 +163,77 @@ const lockedMonth = sql<boolean>`(select count(distinct s.role) from ${reconcili
   (v: unknown) => v === true || v === 't',
 );
 
+type DiscrepancyRow = typeof discrepancies.$inferSelect & { bankName: string; locked: boolean };
+
+/** 对账差异, the list and its exports: a bank sees its own findings, the others every bank's. */
+function discrepancyList(db: Db): ResourceList<DiscrepancyRow> {
+  return {
+    resource: 'discrepancies',
+    spec: () => ({
+      sortable: {
+        id: discrepancies.id,
+        businessDate: discrepancies.businessDate,
+        platformFen: discrepancies.platformFen,
+      },
+      defaultSort: ['businessDate', 'DESC'],
+      idColumn: discrepancies.id,
+      filters: {
+        id: (v) => inArray(discrepancies.id, asIdList('id', v).map(Number)),
+        type: (v) => inArray(discrepancies.type, pick(DISCREPANCY_TYPES, v, 'type')),
+        state: (v) => inArray(discrepancies.state, pick(DISCREPANCY_STATES, v, 'state')),
+        bankId: (v) => inArray(discrepancies.bankId, asIdList('bankId', v).map(String)),
+        runId: (v) => eq(discrepancies.runId, Number(v)),
+        businessDate_gte: (v) => gte(discrepancies.businessDate, asString('businessDate_gte', v)),
+        businessDate_lte: (v) => lte(discrepancies.businessDate, asString('businessDate_lte', v)),
+      },
+    }),
+    scope: discrepancyScope,
+    page: async (where, p) =>
+      (
+        await db
+          .select({ d: discrepancies, bankName: banks.name, locked: lockedMonth })
+          .from(discrepancies)
+          .innerJoin(banks, eq(banks.id, discrepancies.bankId))
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map((r) => ({ ...r.d, bankName: r.bankName, locked: r.locked })),
+    count: async (where) => (await db.select({ n: count() }).from(discrepancies).where(where))[0].n,
+  };
+}
+
+const dc = exportColumns<DiscrepancyRow, keyof (typeof discrepancyFieldTexts)['en']>(discrepancyFieldTexts);
+/** Every field of the list record, types, owners and states worded. */
+const discrepancyExportColumns: ExportColumn<DiscrepancyRow>[] = [
+  dc.col('id', 'number'),
+  dc.col('businessDate', 'date'),
+  { ...dc.col('bankId', 'id'), label: bankCodeTexts },
+  dc.col('bankName', 'text'),
+  dc.word('type', discrepancyTypeTexts),
+  dc.col('refKey', 'id'),
+  dc.col('platformFen', 'money'),
+  dc.col('bankFen', 'money'),
+  dc.word('owner', discrepancyOwnerTexts),
+  dc.word('state', discrepancyStateTexts),
+  dc.col('note', 'text'),
+  dc.col('runId', 'id'),
+  {
+    key: 'locked',
+    kind: 'text',
+    label: dc.label('locked'),
+    value: (r, lang) => yesNoTexts[lang][r.locked ? 'yes' : 'no'],
+  },
+  dc.col('updatedAt', 'instant'),
+];
+
+const discrepancyScope = (actor: Actor): SQL | undefined =>
+  actor.role === 'bank' ? eq(discrepancies.bankId, actor.bankId ?? '') : undefined;
+
 export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  const scope = (actor: Actor): SQL | undefined =>
-    actor.role === 'bank' ? eq(discrepancies.bankId, actor.bankId ?? '') : undefined;
+  const scope = discrepancyScope;
+  const list = discrepancyList(db);
 
   async function step(actor: Actor, id: number, to: 'explained' | 'resolved', note: string, ip: string) {
     return db.transaction(async (tx) => {
@@ -185,43 +264,17 @@ export function discrepancyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   }
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: discrepancyExportColumns,
+      permission: ['discrepancies', 'list'],
+      name: 'discrepancies',
+    });
+
     app.get(
       '/',
       { config: { permission: ['discrepancies', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: discrepancies.id,
-            businessDate: discrepancies.businessDate,
-            platformFen: discrepancies.platformFen,
-          },
-          defaultSort: ['businessDate', 'DESC'],
-          idColumn: discrepancies.id,
-          filters: {
-            id: (v) => inArray(discrepancies.id, asIdList('id', v).map(Number)),
-            type: (v) => inArray(discrepancies.type, pick(DISCREPANCY_TYPES, v, 'type')),
-            state: (v) => inArray(discrepancies.state, pick(DISCREPANCY_STATES, v, 'state')),
-            bankId: (v) => inArray(discrepancies.bankId, asIdList('bankId', v).map(String)),
-            runId: (v) => eq(discrepancies.runId, Number(v)),
-            businessDate_gte: (v) => gte(discrepancies.businessDate, asString('businessDate_gte', v)),
-            businessDate_lte: (v) => lte(discrepancies.businessDate, asString('businessDate_lte', v)),
-          },
-        });
-        const where = and(scope(actorOf(request)), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ d: discrepancies, bankName: banks.name, locked: lockedMonth })
-            .from(discrepancies)
-            .innerJoin(banks, eq(banks.id, discrepancies.bankId))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(discrepancies).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('discrepancies', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.d, bankName: r.bankName, locked: r.locked }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(

@@ -1,10 +1,8 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   calendarImportSchema,
-  ENTRY_FEEDBACK_TYPES,
-  REMITTANCE_STATUSES,
   type RemittanceStatus,
   type RowError,
   reasonSchema,
@@ -27,76 +25,47 @@ import {
   treasuryEntries,
 } from '../db/schema';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
+import { registerExports } from '../http/export';
 import { readImportRows } from '../http/import-file';
+import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { serveList } from '../http/resource-list';
 import {
-  asIdList,
-  asString,
-  contentRange,
-  type FilterValue,
-  listQuerySchema,
-  parseList,
-} from '../http/list-query';
-import { regionSubtree } from '../http/scope';
+  entryFeedbackExportColumns,
+  entryFeedbackList,
+  entryFeedbackScope,
+  entryFeedbackSelect,
+  presentFeedback,
+  remittanceExportColumns,
+  remittanceList,
+  remittanceScope,
+  treasuryEntryExportColumns,
+  treasuryEntryList,
+} from './lists';
 import { obligationCollections, refreshFeedback } from './service';
 import { insertEntries, judgeEntries } from './treasury-entries';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const bankScope = (actor: Actor, column: typeof remittances.bankId | typeof remittanceTransfers.bankId) =>
   actor.role === 'bank' ? eq(column, actor.bankId ?? '') : undefined;
-const pick = <T extends string>(values: readonly T[], v: FilterValue, name: string) =>
-  asIdList(name, v)
-    .map(String)
-    .filter((s): s is T => (values as readonly string[]).includes(s));
 
 /** 缴库 timeliness for the treasury, finance and each bank (its own). */
 export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  const scope = (actor: Actor): SQL | undefined =>
-    and(
-      bankScope(actor, remittances.bankId),
-      actor.role === 'bank' ? undefined : regionSubtree(remittances.regionCode, actor.regionCode.slice(0, 2)),
-    );
+  const scope = remittanceScope;
+  const list = remittanceList(db);
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: remittanceExportColumns,
+      permission: ['remittances', 'list'],
+      name: 'remittances',
+    });
+
     app.get(
       '/',
       { config: { permission: ['remittances', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: remittances.id,
-            dueDate: remittances.dueDate,
-            amountFen: remittances.amountFen,
-            workingDaysLate: remittances.workingDaysLate,
-            heldFenDays: remittances.heldFenDays,
-          },
-          defaultSort: ['dueDate', 'DESC'],
-          idColumn: remittances.id,
-          filters: {
-            id: (v) => inArray(remittances.id, asIdList('id', v).map(Number)),
-            bankId: (v) => inArray(remittances.bankId, asIdList('bankId', v).map(String)),
-            status: (v) => inArray(remittances.status, pick(REMITTANCE_STATUSES, v, 'status')),
-            dueDate_gte: (v) => gte(remittances.dueDate, asString('dueDate_gte', v)),
-            dueDate_lte: (v) => lte(remittances.dueDate, asString('dueDate_lte', v)),
-            regionCode: (v) => regionSubtree(remittances.regionCode, asString('regionCode', v)),
-          },
-        });
-        const where = and(scope(actor), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ r: remittances, bankName: banks.name })
-            .from(remittances)
-            .innerJoin(banks, eq(banks.id, remittances.bankId))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(remittances).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('remittances', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.r, bankName: r.bankName }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(
@@ -256,7 +225,15 @@ export function transferRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 /** 入库: the treasury types an entry in; each entry refreshes the feedback of its transfer. */
 export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const list = treasuryEntryList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: treasuryEntryExportColumns,
+      permission: ['treasury-entries', 'list'],
+      name: 'treasury-entries',
+    });
+
     // The treasury's daily entry file: all or nothing, every bad row named, duplicates refused.
     app.post(
       '/import',
@@ -307,36 +284,7 @@ export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/',
       { config: { permission: ['treasury-entries', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: treasuryEntries.id,
-            entryDate: treasuryEntries.entryDate,
-            amountFen: treasuryEntries.amountFen,
-          },
-          defaultSort: ['id', 'DESC'],
-          idColumn: treasuryEntries.id,
-          filters: {
-            id: (v) => inArray(treasuryEntries.id, asIdList('id', v).map(Number)),
-            transferReference: (v) => eq(treasuryEntries.transferReference, asString('transferReference', v)),
-            entryDate_gte: (v) => gte(treasuryEntries.entryDate, asString('entryDate_gte', v)),
-            entryDate_lte: (v) => lte(treasuryEntries.entryDate, asString('entryDate_lte', v)),
-          },
-        });
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ e: treasuryEntries, treasuryName: treasuries.name })
-            .from(treasuryEntries)
-            .innerJoin(treasuries, eq(treasuries.id, treasuryEntries.treasuryId))
-            .where(parsed.where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(treasuryEntries).where(parsed.where),
-        ]);
-        reply.header('Content-Range', contentRange('treasury-entries', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.e, treasuryName: r.treasuryName }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.post(
@@ -398,71 +346,22 @@ export function treasuryEntryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 /** 入库反馈 for finance: what the treasury found for each transfer; finance acknowledges it. */
 export function entryFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  const columns = {
-    f: entryFeedback,
-    reference: remittanceTransfers.reference,
-    businessDate: remittanceTransfers.businessDate,
-    bankName: banks.name,
-  };
-  const base = () =>
-    db
-      .select(columns)
-      .from(entryFeedback)
-      .innerJoin(remittanceTransfers, eq(remittanceTransfers.id, entryFeedback.transferId))
-      .innerJoin(banks, eq(banks.id, entryFeedback.bankId));
-  const present = (r: Awaited<ReturnType<typeof base>>[number]) => ({
-    ...r.f,
-    reference: r.reference,
-    businessDate: r.businessDate,
-    bankName: r.bankName,
-  });
-  const scope = (actor: Actor) =>
-    actor.role === 'bank' ? eq(entryFeedback.bankId, actor.bankId ?? '') : undefined;
+  const base = () => entryFeedbackSelect(db);
+  const scope = entryFeedbackScope;
+  const list = entryFeedbackList(db);
 
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: entryFeedbackExportColumns,
+      permission: ['entry-feedback', 'list'],
+      name: 'entry-feedback',
+    });
+
     app.get(
       '/',
       { config: { permission: ['entry-feedback', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: {
-            id: entryFeedback.id,
-            businessDate: remittanceTransfers.businessDate,
-            computedAt: entryFeedback.computedAt,
-          },
-          defaultSort: ['id', 'DESC'],
-          idColumn: entryFeedback.id,
-          filters: {
-            id: (v) => inArray(entryFeedback.id, asIdList('id', v).map(Number)),
-            type: (v) => inArray(entryFeedback.type, pick(ENTRY_FEEDBACK_TYPES, v, 'type')),
-            bankId: (v) => inArray(entryFeedback.bankId, asIdList('bankId', v).map(String)),
-            problem: (v) =>
-              v === true || v === 'true'
-                ? ne(entryFeedback.type, 'entered')
-                : eq(entryFeedback.type, 'entered'),
-            acknowledged: (v) =>
-              v === true || v === 'true'
-                ? isNotNull(entryFeedback.acknowledgedAt)
-                : isNull(entryFeedback.acknowledgedAt),
-          },
-        });
-        const where = and(scope(actor), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          base()
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db
-            .select({ total: count() })
-            .from(entryFeedback)
-            .innerJoin(remittanceTransfers, eq(remittanceTransfers.id, entryFeedback.transferId))
-            .where(where),
-        ]);
-        reply.header('Content-Range', contentRange('entry-feedback', parsed.offset, rows.length, total));
-        return rows.map(present);
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(
@@ -484,7 +383,7 @@ export function entryFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .innerJoin(collections, eq(collections.id, remittanceTransferItems.collectionId))
             .where(eq(remittanceTransferItems.transferId, row.f.transferId)),
         ]);
-        return { ...present(row), entries, collectionCount: items[0]?.n ?? 0 };
+        return { ...presentFeedback(row), entries, collectionCount: items[0]?.n ?? 0 };
       },
     );
 

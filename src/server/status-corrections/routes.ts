@@ -2,8 +2,14 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type FlagDetail, reasonSchema, statusCorrectionInputSchema } from '../../domain';
+import {
+  paymentStatusTexts,
+  statusCorrectionFieldTexts,
+  statusCorrectionStateTexts,
+} from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
+import type { Db } from '../db/client';
 import {
   collections,
   decisionEvents,
@@ -14,60 +20,94 @@ import {
 } from '../db/schema';
 import { decisionScope } from '../decisions/scope';
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { type ExportColumn, registerExports } from '../http/export';
+import { exportColumns } from '../http/export-labels';
+import { asIdList, asString, listQuerySchema } from '../http/list-query';
 import { assertStep } from '../http/refusal';
+import { type ResourceList, serveList } from '../http/resource-list';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** A correction is seen and decided only by those who may see its decision (its region and below). */
+const correctionScope = (db: Db, actor: Actor) =>
+  inArray(
+    statusCorrections.decisionId,
+    db.select({ id: decisions.id }).from(decisions).where(decisionScope(db, actor)),
+  );
+
+type CorrectionRow = typeof statusCorrections.$inferSelect & {
+  decisionNumber: string;
+  proposedByName: string;
+};
+
+/** The correction list and its exports; the scope is part of the query. */
+function correctionList(db: Db): ResourceList<CorrectionRow> {
+  return {
+    resource: 'status-corrections',
+    spec: () => ({
+      sortable: { id: statusCorrections.id },
+      defaultSort: ['id', 'DESC'],
+      idColumn: statusCorrections.id,
+      filters: {
+        id: (v) => inArray(statusCorrections.id, asIdList('id', v).map(Number)),
+        state: (v) =>
+          eq(statusCorrections.state, asString('state', v) as 'proposed' | 'confirmed' | 'rejected'),
+        decisionId: (v) => eq(statusCorrections.decisionId, Number(v)),
+      },
+    }),
+    scope: (actor) => correctionScope(db, actor),
+    page: async (where, p) =>
+      (
+        await db
+          .select({
+            c: statusCorrections,
+            decisionNumber: decisions.decisionNumber,
+            proposedByName: users.displayName,
+          })
+          .from(statusCorrections)
+          .innerJoin(decisions, eq(decisions.id, statusCorrections.decisionId))
+          .innerJoin(users, eq(users.id, statusCorrections.proposedBy))
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map((r) => ({ ...r.c, decisionNumber: r.decisionNumber, proposedByName: r.proposedByName })),
+    count: async (where) => (await db.select({ n: count() }).from(statusCorrections).where(where))[0].n,
+  };
+}
+
+const cc = exportColumns<CorrectionRow, keyof (typeof statusCorrectionFieldTexts)['en']>(
+  statusCorrectionFieldTexts,
+);
+const correctionExportColumns: ExportColumn<CorrectionRow>[] = [
+  cc.col('id', 'number'),
+  cc.col('decisionNumber', 'id'),
+  cc.word('toStatus', paymentStatusTexts),
+  cc.col('reason', 'text'),
+  cc.col('proposedByName', 'text'),
+  cc.col('createdAt', 'instant'),
+  cc.word('state', statusCorrectionStateTexts),
+  cc.col('decisionNote', 'text'),
+  cc.col('updatedAt', 'instant'),
+];
 
 /** Four-eyes manual status change: one police user proposes, a different one confirms or rejects. */
 export function statusCorrectionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  // A correction is seen and decided only by those who may see its decision.
-  const inScope = (actor: Actor) =>
-    inArray(
-      statusCorrections.decisionId,
-      db.select({ id: decisions.id }).from(decisions).where(decisionScope(db, actor)),
-    );
+  const inScope = (actor: Actor) => correctionScope(db, actor);
+  const list = correctionList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: correctionExportColumns,
+      permission: ['status-corrections', 'list'],
+      name: 'status-corrections',
+    });
+
     app.get(
       '/',
       { config: { permission: ['status-corrections', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: { id: statusCorrections.id },
-          defaultSort: ['id', 'DESC'],
-          idColumn: statusCorrections.id,
-          filters: {
-            id: (v) => inArray(statusCorrections.id, asIdList('id', v).map(Number)),
-            state: (v) =>
-              eq(statusCorrections.state, asString('state', v) as 'proposed' | 'confirmed' | 'rejected'),
-            decisionId: (v) => eq(statusCorrections.decisionId, Number(v)),
-          },
-        });
-        const where = and(parsed.where, inScope(actorOf(request)));
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({
-              c: statusCorrections,
-              decisionNumber: decisions.decisionNumber,
-              proposedByName: users.displayName,
-            })
-            .from(statusCorrections)
-            .innerJoin(decisions, eq(decisions.id, statusCorrections.decisionId))
-            .innerJoin(users, eq(users.id, statusCorrections.proposedBy))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(statusCorrections).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('status-corrections', parsed.offset, rows.length, total));
-        return rows.map((r) => ({
-          ...r.c,
-          decisionNumber: r.decisionNumber,
-          proposedByName: r.proposedByName,
-        }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.post(
