@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Action, Resource } from '../../domain/permissions';
 import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
 import { badRequest } from './errors';
-import { type ExportColumn, exportQuerySchema, writeCsv, writeXlsx } from './export';
+import { type ExportColumn, exportQuerySchema, sendExport } from './export';
 
 interface RowExportDef<Row> {
   resource: Resource;
@@ -41,40 +40,24 @@ export function registerRowExports<Row>(app: FastifyInstance, ctx: AppContext, d
         for (const key of Object.keys(parsed))
           throw badRequest(`Unknown filter "${key}"`, { [`filter.${key}`]: { code: 'not_a_known_filter' } });
         const rows = await def.rows(actor);
-        const stem = `${def.name}-${ctx.clock.today()}`;
-        reply.header(
-          'Content-Disposition',
-          `attachment; filename="${stem}.${format}"; filename*=UTF-8''${encodeURIComponent(stem)}.${format}`,
-        );
-        reply.header('Cache-Control', 'no-store');
-        reply.type(
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        );
-        const out = new PassThrough();
-        async function* once() {
-          if (rows.length) yield rows;
-        }
-        const run =
-          format === 'csv'
-            ? writeCsv(out, once(), def.columns, locale)
-            : writeXlsx(out, once(), def.columns, locale);
-        run
-          .then((n) =>
+        return sendExport(reply, {
+          format,
+          stem: `${def.name}-${ctx.clock.today()}`,
+          columns: def.columns,
+          lang: locale,
+          async *pages() {
+            if (rows.length) yield rows;
+          },
+          onError: (err) => request.log.error({ err }, 'export failed'),
+          audit: (n, interrupted) =>
             ctx.audit.recordNow(ctx.database.db, {
               actor,
               action: 'export',
               resource: def.resource,
-              after: { format, filter: '{}', rows: n },
+              after: { format, filter: '{}', rows: n, ...(interrupted ? { interrupted } : {}) },
               ip: request.ip,
             }),
-          )
-          .catch((err) => {
-            request.log.error({ err }, 'export failed');
-            out.destroy(err as Error);
-          });
-        return reply.send(out);
+        });
       },
     );
   }

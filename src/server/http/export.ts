@@ -3,7 +3,7 @@ import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { and, asc, type Column, desc, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang } from '../../domain/i18n';
@@ -191,44 +191,91 @@ export function registerExports<Row extends { id: number | string }>(
         const { locale, ...query } = request.query;
         const { where, spec } = scopedWhere(def.list, actor, query);
         const [sortField, order] = sortOf(query.sort, spec.defaultSort);
-        const stem = `${def.name}-${ctx.clock.today()}`;
-        reply.header(
-          'Content-Disposition',
-          `attachment; filename="${stem}.${format}"; filename*=UTF-8''${encodeURIComponent(stem)}.${format}`,
-        );
-        reply.header('Cache-Control', 'no-store');
-        reply.type(
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        );
-        const out = new PassThrough();
-        let gone = false;
-        // The response closes before it has finished only when the client went away.
-        reply.raw.on('close', () => {
-          if (!reply.raw.writableFinished) gone = true;
+        return sendExport(reply, {
+          format,
+          stem: `${def.name}-${ctx.clock.today()}`,
+          columns: def.columns,
+          lang: locale,
+          pages: (gone) => keysetPages(def.list, spec, where, sortField, order, gone),
+          onError: (err) => request.log.error({ err }, 'export failed'),
+          audit: (rows, interrupted) =>
+            audit(ctx, request, actor, def, query.filter, format, rows, interrupted),
         });
-        const progress = { rows: 0 };
-        const pages = counted(
-          keysetPages(def.list, spec, where, sortField, order, () => gone),
-          progress,
-        );
-        const run =
-          format === 'csv'
-            ? writeCsv(out, pages, def.columns, locale)
-            : writeXlsx(out, pages, def.columns, locale);
-        // Every export is audited, also one the client abandoned or the database broke off.
-        run
-          .catch((err) => {
-            if (!gone) request.log.error({ err }, 'export failed');
-            out.destroy(err as Error);
-          })
-          .then(() => audit(ctx, request, actor, def, query.filter, format, progress.rows, gone))
-          .catch((err) => request.log.error({ err }, 'export audit failed'));
-        return reply.send(out);
       },
     );
   }
+}
+
+interface ExportRun<Row> {
+  format: 'csv' | 'xlsx';
+  /** File name without extension, e.g. `collections-2026-03-16`. */
+  stem: string;
+  columns: ExportColumn<Row>[];
+  lang: Lang;
+  /** The rows, page by page; `gone()` turns true when the client has hung up. */
+  pages(gone: () => boolean): AsyncGenerator<Row[]>;
+  onError(err: unknown): void;
+  /** Records the export; awaited before the file's last byte leaves, so a finished download is audited. */
+  audit(rows: number, interrupted: boolean): Promise<unknown>;
+}
+
+/**
+ * Streams one export as the response. The writer fills `body`, which feeds the response without
+ * ending it: the response ends only after the audit event is stored. A client that hangs up stops the
+ * paging and is audited as interrupted with the rows that left.
+ */
+export function sendExport<Row>(reply: FastifyReply, run: ExportRun<Row>) {
+  const { format, stem } = run;
+  reply.header(
+    'Content-Disposition',
+    `attachment; filename="${stem}.${format}"; filename*=UTF-8''${encodeURIComponent(stem)}.${format}`,
+  );
+  reply.header('Cache-Control', 'no-store');
+  reply.type(
+    format === 'csv'
+      ? 'text/csv; charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  const out = new PassThrough();
+  const body = new PassThrough();
+  body.pipe(out, { end: false });
+  let gone = false;
+  // The response closes before it has finished only when the client went away.
+  reply.raw.on('close', () => {
+    if (reply.raw.writableFinished) return;
+    gone = true;
+    body.destroy();
+  });
+  const progress = { rows: 0 };
+  const pages = counted(
+    run.pages(() => gone),
+    progress,
+  );
+  const writing =
+    format === 'csv'
+      ? writeCsv(body, pages, run.columns, run.lang)
+      : writeXlsx(body, pages, run.columns, run.lang);
+  let failure: unknown;
+  // 'end': everything written has also passed on into the response.
+  const finished = new Promise<void>((resolve) => {
+    if (body.readableEnded) resolve();
+    else body.once('end', resolve).once('close', resolve);
+  });
+  writing
+    .catch((err) => {
+      failure = err;
+    })
+    .then(() => finished)
+    .then(() => run.audit(progress.rows, gone))
+    .catch((err) => {
+      failure ??= err;
+    })
+    .then(() => {
+      if (failure && !gone) run.onError(failure);
+      if (failure) out.destroy(failure as Error);
+      else out.end();
+    });
+  return reply.send(out);
 }
 
 function sortOf(sort: string | undefined, fallback: [string, 'ASC' | 'DESC']): [string, 'ASC' | 'DESC'] {
@@ -236,7 +283,7 @@ function sortOf(sort: string | undefined, fallback: [string, 'ASC' | 'DESC']): [
   return sort ? (JSON.parse(sort) as [string, 'ASC' | 'DESC']) : fallback;
 }
 
-export async function writeCsv<Row>(
+async function writeCsv<Row>(
   out: PassThrough,
   pages: AsyncGenerator<Row[]>,
   columns: ExportColumn<Row>[],
@@ -260,7 +307,7 @@ export async function writeCsv<Row>(
   return n;
 }
 
-export async function writeXlsx<Row>(
+async function writeXlsx<Row>(
   out: PassThrough,
   pages: AsyncGenerator<Row[]>,
   columns: ExportColumn<Row>[],
