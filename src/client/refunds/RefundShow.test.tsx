@@ -146,3 +146,26 @@ describe('refund review buttons', () => {
     } else expect(button).toBeEnabled();
   });
 });
+
+describe('refund submit confirmation 提交', () => {
+  const unitUser = { ...users.finance, id: 9, username: 'unit', role: 'unit', unitId: 3 };
+  // The reviewer is named as `refundReviewerOf` names it: police HQ for a traffic brigade, the unit's
+  // supervising department (by its name) for any other unit.
+  it.each([
+    ['a traffic brigade: 交警总队', 'traffic_police', '提交后转交警总队复核'],
+    ['a market-regulation office: its department', 'market_regulation', '提交后转青海省市场监督管理局复核'],
+  ])('%s', async (_, unitKind, says) => {
+    api.state.user = unitUser as unknown as typeof users.finance;
+    serve([refund({ status: 'draft', approvalCount: 0, approvals: [], unitKind, unitDepartmentId: 5 })]);
+    server.use(
+      http.get('/api/departments/:id', ({ params }) =>
+        HttpResponse.json({ id: Number(params.id), name: '青海省市场监督管理局' }),
+      ),
+    );
+    renderAt('/refunds/7/show');
+    fireEvent.click(await screen.findByRole('button', { name: '提交' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(new RegExp(says))).toBeInTheDocument();
+    expect(within(dialog).queryByText(/主管部门/)).toBeNull();
+  });
+});
