@@ -1095,6 +1095,7 @@ export const enApp = {
     },
     'audit-events': {
       name: 'Audit event |||| Audit log',
+      changes: { field: 'Field', value: 'Value' },
       fields: {
         id: 'ID',
         at: 'Time',

@@ -1052,6 +1052,7 @@ export const zhApp: Tree<typeof enApp> = {
     },
     'audit-events': {
       name: '审计日志',
+      changes: { field: '字段', value: '值' },
       fields: {
         id: '编号',
         at: '时间',
