@@ -25,7 +25,12 @@ const event = {
   recordId: '7',
   ip: '127.0.0.1',
   before: { status: 'reviewed', amountFen: 1_234_560 },
-  after: { status: 'approved', amountFen: 1_234_560, updatedAt: '2026-03-12T03:00:00.000Z', internalFlag: null },
+  after: {
+    status: 'approved',
+    amountFen: 1_234_560,
+    updatedAt: '2026-03-12T03:00:00.000Z',
+    internalFlag: null,
+  },
   prevHash: 'a'.repeat(64),
   hash: 'b'.repeat(64),
 };
