@@ -85,7 +85,7 @@ describe('refund show page', () => {
     serve([refund()]);
     renderAt('/refunds/7/show');
     expect(
-      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 5000 }),
+      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
   });
 
@@ -120,7 +120,7 @@ describe('refund list', () => {
     ]);
     renderAt('/refunds');
     expect(
-      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 5000 }),
+      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(screen.getByText('已退回')).toBeInTheDocument();
     fireEvent.mouseOver(screen.getByText('已退回'));
@@ -167,5 +167,16 @@ describe('refund submit confirmation 提交', () => {
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText(new RegExp(says))).toBeInTheDocument();
     expect(within(dialog).queryByText(/主管部门/)).toBeNull();
+  });
+});
+
+describe('refund list with the column picker', () => {
+  it('a row click still opens the refund (the picker 显示列 is in the toolbar, 申请人 behind it)', async () => {
+    serve([refund()]);
+    renderAt('/refunds');
+    expect(await screen.findByRole('button', { name: '显示列' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /申请人/ })).toBeNull();
+    fireEvent.click(await screen.findByRole('cell', { name: '青公交决字〔2026〕000070号' }));
+    expect(await screen.findByRole('tab', { name: '决定书与金额' }, { timeout: 10_000 })).toBeInTheDocument();
   });
 });
