@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { FenField } from '../common/money';
 import { ServerExportButton } from '../common/ServerExportButton';
-import { wrapCellAt } from '../layout/theme';
+import { compactCells, wrapCellAt } from '../layout/theme';
 import { session } from '../providers/session';
 import { channelChoices } from './choices';
 import { DecisionLink, MatchedField } from './fields';
@@ -38,6 +38,7 @@ const filters = (isBank: boolean) =>
  * 代收明细: every collection a bank pushed, in the caller's scope. Within 1366 px: a bank does not need its
  * own name and reconciles by business date (the channel is in the column picker); the others see the bank
  * (its name may take two lines) and the channel, the business date is in the picker and on the show page.
+ * Cells are padded narrower: bank and simulator transaction ids (ICBCSIM…) can be 25 characters long.
  * The column choice is kept per role (storeKey), so users of one browser do not inherit each other's.
  */
 export const CollectionList = () => {
@@ -61,6 +62,7 @@ export const CollectionList = () => {
         rowClick="show"
         bulkActionButtons={false}
         storeKey={storeKey}
+        sx={compactCells}
         hiddenColumns={isBank ? ['channel'] : ['businessDate']}
       >
         <DataTable.Col source="collectedAt">
