@@ -2,7 +2,7 @@
  * The central-bank treasury's journeys (JOURNEYS.md § 人民银行国库), step by step:
  *   1. Timeliness
  *      - this month's late banks (preset 本月) ........ here › 'timeliness → …' (01)
- *      - yesterday's (昨日): test.fixme here — on a Monday it shows the empty Sunday (02)
+ *      - yesterday's (昨日): the last working day — on a Monday the Friday before (02)
  *      - by how many working days, money held (元·天), 上月, drill-down pivot → obligations → collections
  *                                     remittances.spec.ts › treasury sees late and overdue remittances, …
  *   2. Record treasury entries: a typed-in entry, its 混库 flagged at once, finance sees the feedback
@@ -22,18 +22,6 @@ import { refundAt, refundRow } from './journey-setup';
 const shot = (page: Page, n: string) =>
   page.screenshot({ path: `test-results/journeys/treasury-${n}.png`, fullPage: true });
 
-// APP_TODAY 2026-03-16 is a Monday: 昨日 is Sunday 03-15, when nothing falls due, so the screen is empty.
-test.fixme('昨日 on a Monday shows the last working day (Friday 2026-03-13), not an empty Sunday', async ({
-  page,
-}) => {
-  await loginAndWait(page, 'treasury');
-  await page.getByRole('menuitem', { name: '缴库及时性' }).click();
-  await page.getByRole('button', { name: '昨日' }).click();
-  await expect(page.getByLabel('应缴库日起')).toHaveValue('2026-03-13');
-  await expect(page.getByLabel('应缴库日止')).toHaveValue('2026-03-13');
-  await shot(page, '02-timeliness-yesterday');
-});
-
 test('timeliness → a supervision note against a bank and period → agreements and their filing → a refund marked failed, finance sees why', async ({
   page,
   browser,
@@ -43,6 +31,11 @@ test('timeliness → a supervision note against a bank and period → agreements
   await loginAndWait(page, 'treasury');
   await page.getByRole('menuitem', { name: '缴库及时性' }).click();
   const kpi = page.getByRole('table', { name: '各银行缴库及时性' });
+  // APP_TODAY 2026-03-16 is a Monday: 昨日 is the last working day, Friday 03-13, not the empty Sunday.
+  await page.getByRole('button', { name: '昨日' }).click();
+  await expect(page.getByLabel('应缴库日起')).toHaveValue('2026-03-13');
+  await expect(page.getByLabel('应缴库日止')).toHaveValue('2026-03-13');
+  await shot(page, '02-timeliness-yesterday');
   await page.getByRole('button', { name: '本月' }).click();
   await expect(page.getByLabel('应缴库日起')).toHaveValue('2026-03-01');
   await expect(page.getByLabel('应缴库日止')).toHaveValue('2026-03-16');

@@ -59,14 +59,6 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
 ];
 
 /**
- * Pages that are wider than 1366 px today; helper B's list-column work removes them, then the lead empties
- * this list. Keys are `<role> <menu entry>`.
- */
-// Menu entries still wider than 1366 px for some roles (issue 14 remains open for them); every other
-// list fits (per-role columns, one-line cells from the theme).
-const OVERFLOW_KNOWN = new Set<string>(['代收明细', '对账', '对账差异', '票据缴销']);
-
-/**
  * A show page renders the same fields for every role, so each resource's show page is checked once, by the
  * first role that lists it (keeps the spec fast); the lists themselves are checked for every role.
  */
@@ -140,7 +132,7 @@ async function settled(page: Page): Promise<string | null> {
   });
 }
 
-async function check(page: Page, where: string, problems: string[], overflowWhere: string) {
+async function check(page: Page, where: string, problems: string[]) {
   const stuck = await settled(page);
   if (stuck) problems.push(`${where}: ${stuck}`);
   const words = latinProblems(await visibleText(page));
@@ -149,7 +141,7 @@ async function check(page: Page, where: string, problems: string[], overflowWher
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   }));
-  if (scrollWidth > innerWidth + 1 && !OVERFLOW_KNOWN.has(overflowWhere.split(' ').slice(1).join(' ')))
+  if (scrollWidth > innerWidth + 1)
     problems.push(`${where}: page is ${scrollWidth} px wide at ${innerWidth} px`);
 }
 
@@ -190,7 +182,7 @@ for (const role of ROLES) {
       const label = name.split('\n')[0];
       await sidebar.locator(`a[href="${href}"]`).click();
       await expect(sidebar.locator(`a[href="${href}"]`)).toHaveClass(/RaMenuItemLink-active/);
-      await check(page, `${role} › ${label}`, problems, `${role} ${label}`);
+      await check(page, `${role} › ${label}`, problems);
       if (shots < 3 && (href === '#/' || shots > 0 || (await page.locator('tbody tr').count()) > 0)) {
         await page.screenshot({ path: `test-results/zh-guard/${role}-${shots}.png` });
         shots++;
@@ -202,7 +194,7 @@ for (const role of ROLES) {
       const listUrl = page.url();
       await row.click();
       await expect(page).not.toHaveURL(listUrl);
-      await check(page, `${role} › ${label} › 详情`, problems, `${role} ${label} 详情`);
+      await check(page, `${role} › ${label} › 详情`, problems);
     }
     await writeFile(`test-results/zh-guard/${role}.txt`, problems.join('\n')).catch(() => undefined);
     expect(problems, problems.join('\n')).toEqual([]);

@@ -53,7 +53,12 @@ export function createMockApi() {
         : HttpResponse.json({ code: 'unauthenticated' }, { status: 401 }),
     ),
     http.get('/api/summary', () =>
-      HttpResponse.json({ role: state.user?.role, today: '2026-03-16', cards: [] }),
+      HttpResponse.json({
+        role: state.user?.role,
+        today: '2026-03-16',
+        lastWorkingDay: '2026-03-13',
+        cards: [],
+      }),
     ),
     http.get('/api/summary/menu-counts', () => HttpResponse.json(state.menuCounts)),
     http.get('/api/banks', () => list('banks', banks)),

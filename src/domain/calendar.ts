@@ -73,6 +73,16 @@ export function createCalendar(opts: { years: number[]; entries: CalendarEntry[]
   return { isWorkingDay, nextWorkingDay, addWorkingDays, years: [...years].sort() };
 }
 
+/**
+ * The last working day strictly before d: Saturdays, Sundays and holidays are skipped, adjusted working
+ * Saturdays and Sundays (调休上班) count. Throws CalendarMissingError when it reaches a year not loaded.
+ */
+export function previousWorkingDay(cal: Pick<BusinessCalendar, 'isWorkingDay'>, d: IsoDate): IsoDate {
+  let day = addCalendarDays(d, -1);
+  while (!cal.isWorkingDay(day)) day = addCalendarDays(day, -1);
+  return day;
+}
+
 /** Throws CalendarMissingError for the first year in [from, to] that is not loaded. */
 export function assertYearsLoaded(cal: BusinessCalendar, from: IsoDate, to: IsoDate): void {
   for (let y = yearOf(from); y <= yearOf(to); y++)

@@ -101,23 +101,33 @@ export interface RefundUnit {
 }
 
 /**
- * The part `actor` plays for one refund, or null when none. The reviewer is the unit's supervising
- * department: police HQ for traffic-police units, the unit's own `dept` otherwise. Without the unit's
- * kind (an older record) nobody is taken for its reviewer.
+ * Who reviews a refund: police HQ (交警总队) for traffic-police units, the unit's supervising department
+ * otherwise; null without the unit's kind (an older record) or, for other units, without a department.
+ */
+export type RefundReviewer = { role: 'police' } | { role: 'dept'; departmentId: number };
+export function refundReviewerOf(refund: RefundUnit): RefundReviewer | null {
+  if (refund.unitKind == null) return null;
+  if (refund.unitKind === 'traffic_police') return { role: 'police' };
+  return refund.unitDepartmentId != null ? { role: 'dept', departmentId: refund.unitDepartmentId } : null;
+}
+
+/**
+ * The part `actor` plays for one refund, or null when none. The reviewer is the one `refundReviewerOf`
+ * names: police HQ for traffic-police units, the unit's own `dept` otherwise.
  */
 export function refundPartyOf(actor: Actor, refund: RefundUnit): RefundParty | null {
   switch (actor.role) {
     case 'unit':
       return actor.unitId === refund.unitId ? 'applicant' : null;
     case 'police':
-      return refund.unitKind === 'traffic_police' ? 'reviewer' : null;
-    case 'dept':
-      return refund.unitKind != null &&
-        refund.unitKind !== 'traffic_police' &&
-        actor.departmentId != null &&
-        actor.departmentId === refund.unitDepartmentId
+    case 'dept': {
+      const reviewer = refundReviewerOf(refund);
+      if (reviewer?.role !== actor.role) return null;
+      return reviewer.role === 'police' ||
+        (actor.departmentId != null && actor.departmentId === reviewer.departmentId)
         ? 'reviewer'
         : null;
+    }
     case 'finance':
       return 'finance';
     case 'treasury':

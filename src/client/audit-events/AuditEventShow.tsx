@@ -1,17 +1,6 @@
-import { Box } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { AuditChanges } from './AuditChanges';
 import { AuditActorField, AuditCodeField } from './AuditCodeField';
-
-const Json = ({ source }: { source: 'before' | 'after'; label?: string }) => (
-  <FunctionField<Record<string, unknown>>
-    source={source}
-    render={(r) => (
-      <Box component="pre" sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>
-        {r[source] ? JSON.stringify(r[source], null, 2) : '—'}
-      </Box>
-    )}
-  />
-);
 
 /** The role code stored with the event, in the reader's language. */
 const ActorRoleField = (_: { label?: string }) => {
@@ -35,8 +24,8 @@ export const AuditEventShow = () => (
       <AuditCodeField source="resource" label="resources.audit-events.fields.resource" />
       <TextField source="recordId" emptyText="—" />
       <TextField source="ip" emptyText="—" />
-      <Json source="before" label="resources.audit-events.fields.before" />
-      <Json source="after" label="resources.audit-events.fields.after" />
+      <AuditChanges source="before" label="resources.audit-events.fields.before" />
+      <AuditChanges source="after" label="resources.audit-events.fields.after" />
       <TextField source="prevHash" sx={{ fontFamily: 'monospace', fontSize: 12 }} />
       <TextField source="hash" sx={{ fontFamily: 'monospace', fontSize: 12 }} />
     </SimpleShowLayout>

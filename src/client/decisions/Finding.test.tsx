@@ -187,11 +187,12 @@ describe('filters reached through 添加筛选条件', () => {
     renderAt('/receipts');
     expect(await screen.findByText('0000000123')).toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: '添加筛选条件' }));
-    // The sidebar is a menu too: take the one the filter button opened.
+    // The sidebar and the column picker (显示列, mounted hidden) are menus too, and the picker names the
+    // columns: take the one the filter button opened, the only one offering the date filters.
     const menu = await waitFor(() => {
       const m = screen
         .getAllByRole('menu', { hidden: true })
-        .find((x) => x.textContent?.includes('决定书编号'));
+        .find((x) => x.textContent?.includes('开票日期起'));
       if (!m) throw new Error('filter menu not open');
       return m;
     });

@@ -188,7 +188,7 @@ export const enApp = {
     // Irreversible steps restate what will happen before the click counts (issue 14 item 4).
     step_confirm: {
       refund_submit:
-        'Submit the refund of %{amount} to "%{payee}" (decision %{decision}). It then goes to the supervising department for review and cannot be edited meanwhile.',
+        'Submit the refund of %{amount} to "%{payee}" (decision %{decision}). It then goes to %{reviewer} for review and cannot be edited meanwhile.',
       refund_withdraw:
         'Withdraw the refund of %{amount} to "%{payee}" (decision %{decision}). This cannot be undone; a new application is needed to refund later.',
       refund_review:
@@ -684,6 +684,7 @@ export const enApp = {
         return_reason: 'Reason for return',
         awaiting_second_approval: '%{count} approval so far; another finance officer must approve',
       },
+      reviewer: { police: 'the traffic police HQ', department: 'the supervising department' },
       last_reason: {
         draft: 'Returned because',
         rejected: 'Rejected because',
@@ -805,6 +806,7 @@ export const enApp = {
     },
     'audit-events': {
       name: 'Audit event |||| Audit log',
+      changes: { field: 'Field', value: 'Value' },
       fields: auditEventFieldTexts.en,
     },
   },

@@ -186,7 +186,7 @@ export const zhApp: Tree<typeof enApp> = {
     // Irreversible steps restate what will happen before the click counts (issue 14 item 4).
     step_confirm: {
       refund_submit:
-        '提交退付申请：向「%{payee}」退付 %{amount}（决定书 %{decision}）。提交后转主管部门复核，期间不能修改。',
+        '提交退付申请：向「%{payee}」退付 %{amount}（决定书 %{decision}）。提交后转%{reviewer}复核，期间不能修改。',
       refund_withdraw:
         '撤回退付申请：向「%{payee}」退付 %{amount}（决定书 %{decision}）。撤回后不能恢复，如仍需退付须重新申请。',
       refund_review: '复核通过：%{unit} 申请向「%{payee}」退付 %{amount}（决定书 %{decision}），转财政审批。',
@@ -658,6 +658,7 @@ export const zhApp: Tree<typeof enApp> = {
         return_reason: '退回原因',
         awaiting_second_approval: '已有 %{count} 人批准，尚需另一位财政人员',
       },
+      reviewer: { police: '交警总队', department: '主管部门' },
       last_reason: { draft: '退回原因', rejected: '驳回原因', failed: '退付失败原因' },
       refundable_hint: '已缴 %{paid}，尚可退 %{refundable}（已缴 − 已退 − 在途）',
       reasons: refundReasonTexts['zh-CN'],
@@ -770,6 +771,7 @@ export const zhApp: Tree<typeof enApp> = {
     },
     'audit-events': {
       name: '审计日志',
+      changes: { field: '字段', value: '值' },
       fields: auditEventFieldTexts['zh-CN'],
     },
   },

@@ -34,3 +34,6 @@ export const darkTheme = withTables(defaultDarkTheme);
  */
 export const wrapCellAt = (minWidth: number) => () => ({ '&&&': { whiteSpace: 'normal', minWidth } });
 export const wrapCell = wrapCellAt(160);
+
+/** `sx` of a DataTable with many columns: 8 px instead of 16 px on either side of every cell. */
+export const compactCells = { '& .MuiTableCell-root:not(.MuiTableCell-paddingCheckbox)': { px: 1 } };

@@ -68,6 +68,8 @@ export const dataProvider = {
   async summary(): Promise<{
     role: string;
     today: string;
+    /** The last working day before today by the holiday calendar (null when its year is not loaded). */
+    lastWorkingDay: string | null;
     cards: SummaryCard[];
     trends?: Partial<PoliceTrendData> & { refundsByReason?: RefundReasonTrend[] };
     warnings: { key: string; [value: string]: string | number }[];

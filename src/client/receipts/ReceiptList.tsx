@@ -1,4 +1,5 @@
 import {
+  ColumnsButton,
   CreateButton,
   DataTable,
   DateInput,
@@ -29,6 +30,7 @@ const filters = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
+    <ColumnsButton />
     {useCan('create', 'receipts') ? <CreateButton /> : null}
     <ServerExportButton />
   </TopToolbar>
@@ -37,10 +39,12 @@ const Actions = () => (
 // A unit sees only its own receipts: the unit column would repeat its name on every row.
 const isUnit = () => session.get()?.user.role === 'unit';
 
-/** Within 1366 px: the receipt code, payer and write-off mark are on the receipt's page, a click away. */
+/** Within 1366 px: the receipt code, payer and write-off mark are behind the column picker and on the receipt's page. */
+const HIDDEN = ['code', 'payerName', 'writtenOff'];
+
 export const ReceiptList = () => (
   <List filters={filters} actions={<Actions />} exporter={false} sort={{ field: 'id', order: 'DESC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false} hiddenColumns={HIDDEN}>
       <DataTable.Col source="typeCode">
         <SelectField source="typeCode" choices={receiptTypeChoices} />
       </DataTable.Col>
@@ -57,6 +61,11 @@ export const ReceiptList = () => (
       <DataTable.Col source="decisionNumber" />
       <DataTable.Col source="amountFen">
         <FenField source="amountFen" />
+      </DataTable.Col>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="payerName" />
+      <DataTable.Col source="writtenOff">
+        <FunctionField<{ writtenOff: boolean }> render={(r) => (r.writtenOff ? '✓' : '')} />
       </DataTable.Col>
     </DataTable>
   </List>

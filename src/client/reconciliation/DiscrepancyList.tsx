@@ -15,6 +15,7 @@ import { ActionButton } from '../common/ActionButton';
 import { EnumField } from '../common/CodedField';
 import { FenField } from '../common/money';
 import { ServerExportButton } from '../common/ServerExportButton';
+import { compactCells, wrapCellAt } from '../layout/theme';
 import { discrepancyStateChoices, discrepancyTypeChoices } from './choices';
 
 const filters = [
@@ -25,6 +26,9 @@ const filters = [
   </ReferenceInput>,
   <NumberInput key="runId" source="runId" />,
 ];
+
+/** A reference code such as ICBC2026022800000002OFFSET:offset may break anywhere instead of widening the list. */
+const breakCode = () => ({ '&&&': { whiteSpace: 'normal', wordBreak: 'break-all', minWidth: 150 } });
 
 const Steps = (_: { label?: string }) => {
   const d = useRecordContext<{ state: string }>();
@@ -51,7 +55,11 @@ const Steps = (_: { label?: string }) => {
   );
 };
 
-/** 对账差异: each with the amount on the platform's side and the bank's, its owner and state. */
+/**
+ * 对账差异: each with the amount on the platform's side and the bank's, its owner and state. Within 1366 px
+ * with the 说明/解决 buttons: cells are padded narrower, the bank's name and the type may take two lines, a
+ * long reference breaks (it is copied, not read aloud), the note wraps.
+ */
 export const DiscrepancyList = () => (
   <List
     filters={filters}
@@ -64,13 +72,13 @@ export const DiscrepancyList = () => (
       </TopToolbar>
     }
   >
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable rowClick={false} bulkActionButtons={false} sx={compactCells}>
       <DataTable.Col source="businessDate" />
-      <DataTable.Col source="bankName" />
-      <DataTable.Col source="type">
+      <DataTable.Col source="bankName" cellSx={wrapCellAt(112)} />
+      <DataTable.Col source="type" cellSx={wrapCellAt(100)}>
         <SelectField source="type" choices={discrepancyTypeChoices} />
       </DataTable.Col>
-      <DataTable.Col source="refKey" />
+      <DataTable.Col source="refKey" cellSx={breakCode} />
       <DataTable.Col source="platformFen">
         <FenField source="platformFen" />
       </DataTable.Col>
@@ -83,7 +91,7 @@ export const DiscrepancyList = () => (
       <DataTable.Col source="state">
         <SelectField source="state" choices={discrepancyStateChoices} />
       </DataTable.Col>
-      <DataTable.Col source="note" />
+      <DataTable.Col source="note" cellSx={wrapCellAt(80)} />
       <DataTable.Col source="id" label="ra.action.edit">
         <Steps />
       </DataTable.Col>

@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useCan } from '../common/useCan';
+import { wrapCellAt } from '../layout/theme';
 import { periodTypeChoices, runStatusChoices } from './choices';
 import { RunProgress } from './RunProgress';
 
@@ -34,7 +35,7 @@ export const ReconciliationRunList = () => (
         <SelectField source="periodType" choices={periodTypeChoices} />
       </DataTable.Col>
       <DataTable.Col source="periodStart" />
-      <DataTable.Col source="bankId">
+      <DataTable.Col source="bankId" cellSx={wrapCellAt(100)}>
         <ReferenceField
           source="bankId"
           reference="banks"
@@ -51,7 +52,7 @@ export const ReconciliationRunList = () => (
         <RunProgress />
       </DataTable.Col>
       <DataTable.Col source="found" />
-      <DataTable.Col source="startedByName" />
+      <DataTable.Col source="startedByName" cellSx={wrapCellAt(100)} />
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
       </DataTable.Col>

@@ -7,7 +7,7 @@ export const RunProgress = (_: { label?: string }) => {
   if (!r) return null;
   const pct = r.chunksTotal ? Math.round((r.chunksDone / r.chunksTotal) * 100) : 0;
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 160 }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 120 }}>
       <LinearProgress variant="determinate" value={pct} sx={{ flex: 1 }} aria-label={`${pct}%`} />
       <Typography variant="body2">
         {r.chunksDone}/{r.chunksTotal}

@@ -1,4 +1,4 @@
-import { CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
+import { ColumnsButton, CreateButton, DateInput, FilterButton, TopToolbar } from 'react-admin';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 
@@ -9,11 +9,12 @@ export const moreRefundFilters = [
 
 /**
  * Without FilterButton in the toolbar, the list's non-alwaysOn filters (unit, amounts, dates) cannot be
- * reached.
+ * reached; ColumnsButton brings back the columns hidden to keep the list within 1366 px (申请人).
  */
 export const RefundListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <ColumnsButton />
     {useCan('create', 'refunds') ? <CreateButton /> : null}
     <ServerExportButton />
   </TopToolbar>

@@ -63,6 +63,8 @@ const filters = [
 ];
 
 const ListActions = RefundListActions;
+/** In the column picker (one array: a new one each render would reset the picker's store default). */
+const HIDDEN = ['createdByName'];
 
 /** Who reads this list as an inbox (finance, reviewers, treasury) starts on "waiting for me". */
 const INBOX_ROLES = ['finance', 'police', 'dept', 'treasury'];
@@ -77,7 +79,7 @@ export const RefundList = () => {
       sort={{ field: 'id', order: 'DESC' }}
       actions={<ListActions />}
     >
-      <DataTable rowClick="show" bulkActionButtons={<BulkApproveButton />}>
+      <DataTable rowClick="show" bulkActionButtons={<BulkApproveButton />} hiddenColumns={HIDDEN}>
         <DataTable.Col source="id" />
         <DataTable.Col source="decisionNumber" />
         {/* A unit sees only its own refunds: the unit column would repeat its own name on every row. */}
@@ -91,6 +93,7 @@ export const RefundList = () => {
         <DataTable.Col source="status" cellSx={wrapCell}>
           <RefundStatusField />
         </DataTable.Col>
+        <DataTable.Col source="createdByName" />
         <DataTable.Col source="createdAt">
           <DateField source="createdAt" locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />
         </DataTable.Col>

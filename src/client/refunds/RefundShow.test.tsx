@@ -85,7 +85,7 @@ describe('refund show page', () => {
     serve([refund()]);
     renderAt('/refunds/7/show');
     expect(
-      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 5000 }),
+      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
   });
 
@@ -120,7 +120,7 @@ describe('refund list', () => {
     ]);
     renderAt('/refunds');
     expect(
-      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 5000 }),
+      await screen.findByText('已有 1 人批准，尚需另一位财政人员', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(screen.getByText('已退回')).toBeInTheDocument();
     fireEvent.mouseOver(screen.getByText('已退回'));
@@ -144,5 +144,39 @@ describe('refund review buttons', () => {
       // 退回 and 驳回 carry the same reason.
       expect(screen.getAllByLabelText(/该申请由申请单位的主管部门复核/).length).toBeGreaterThanOrEqual(1);
     } else expect(button).toBeEnabled();
+  });
+});
+
+describe('refund submit confirmation 提交', () => {
+  const unitUser = { ...users.finance, id: 9, username: 'unit', role: 'unit', unitId: 3 };
+  // The reviewer is named as `refundReviewerOf` names it: police HQ for a traffic brigade, the unit's
+  // supervising department (by its name) for any other unit.
+  it.each([
+    ['a traffic brigade: 交警总队', 'traffic_police', '提交后转交警总队复核'],
+    ['a market-regulation office: its department', 'market_regulation', '提交后转青海省市场监督管理局复核'],
+  ])('%s', async (_, unitKind, says) => {
+    api.state.user = unitUser as unknown as typeof users.finance;
+    serve([refund({ status: 'draft', approvalCount: 0, approvals: [], unitKind, unitDepartmentId: 5 })]);
+    server.use(
+      http.get('/api/departments/:id', ({ params }) =>
+        HttpResponse.json({ id: Number(params.id), name: '青海省市场监督管理局' }),
+      ),
+    );
+    renderAt('/refunds/7/show');
+    fireEvent.click(await screen.findByRole('button', { name: '提交' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(new RegExp(says))).toBeInTheDocument();
+    expect(within(dialog).queryByText(/主管部门/)).toBeNull();
+  });
+});
+
+describe('refund list with the column picker', () => {
+  it('a row click still opens the refund (the picker 显示列 is in the toolbar, 申请人 behind it)', async () => {
+    serve([refund()]);
+    renderAt('/refunds');
+    expect(await screen.findByRole('button', { name: '显示列' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /申请人/ })).toBeNull();
+    fireEvent.click(await screen.findByRole('cell', { name: '青公交决字〔2026〕000070号' }));
+    expect(await screen.findByRole('tab', { name: '决定书与金额' }, { timeout: 10_000 })).toBeInTheDocument();
   });
 });

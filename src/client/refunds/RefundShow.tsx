@@ -16,16 +16,19 @@ import {
   DateField,
   EditButton,
   FunctionField,
+  type RaRecord,
   SelectField,
   Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
+  useGetOne,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatFen } from '../../domain/money';
+import { type RefundUnit, refundReviewerOf } from '../../domain/refunds';
 import { ActionButton, type StepConfirmation } from '../common/ActionButton';
 import { FenField } from '../common/money';
 import { useCan } from '../common/useCan';
@@ -62,7 +65,7 @@ const step = (
 );
 
 /** What the dialog of an irreversible step restates: amount in yuan, payee, unit, decision. */
-const restate = (key: string): StepConfirmation => ({
+const restate = (key: string, more: object = {}): StepConfirmation => ({
   message: `app.step_confirm.${key}`,
   params: (r) => ({
     amount: formatFen(r.amountFen),
@@ -71,25 +74,49 @@ const restate = (key: string): StepConfirmation => ({
     unit: r.unitName,
     bank: r.payeeBank,
     account: r.payeeAccount,
+    ...more,
   }),
 });
 
-const ShowActions = () => (
-  <TopToolbar>
-    {step('submit', <SendIcon />, { confirm: restate('refund_submit') })}
-    {step('review', <VerifiedIcon />, { confirm: restate('refund_review') })}
-    {step('return', <AssignmentReturnIcon />, { reason: 'required', color: 'warning' })}
-    {step('approve', <CheckCircleIcon />, { confirm: restate('refund_approve') })}
-    {step('issue-voucher', <ReceiptLongIcon />, { confirm: restate('refund_issue_voucher') })}
-    {step('reissue-voucher', <ReceiptLongIcon />, { confirm: restate('refund_issue_voucher') })}
-    {step('execute', <PaidIcon />, { confirm: restate('refund_execute') })}
-    {step('fail', <ErrorIcon />, { reason: 'required', color: 'error' })}
-    {step('reject', <BlockIcon />, { reason: 'required', color: 'error' })}
-    {step('withdraw', <UndoIcon />, { color: 'warning', confirm: restate('refund_withdraw') })}
-    <VoucherButton />
-    <EditIfAllowed />
-  </TopToolbar>
-);
+/**
+ * Who reviews this refund, by name: 交警总队 for a traffic-police unit, the unit's supervising department
+ * (省市场监管局 …) otherwise — the same rule the server applies (`refundReviewerOf`).
+ */
+const useReviewerName = (): string => {
+  const translate = useTranslate();
+  const record = useRecordContext<RaRecord & RefundUnit>();
+  const reviewer = record ? refundReviewerOf(record) : null;
+  // Only a draft is submitted: other pages do not need the department's name.
+  const departmentId =
+    reviewer?.role === 'dept' && record?.status === 'draft' ? reviewer.departmentId : undefined;
+  const { data: department } = useGetOne(
+    'departments',
+    { id: departmentId ?? 0 },
+    { enabled: departmentId != null },
+  );
+  if (reviewer?.role === 'police') return translate('resources.refunds.reviewer.police');
+  return department?.name ?? translate('resources.refunds.reviewer.department');
+};
+
+const ShowActions = () => {
+  const reviewer = useReviewerName();
+  return (
+    <TopToolbar>
+      {step('submit', <SendIcon />, { confirm: restate('refund_submit', { reviewer }) })}
+      {step('review', <VerifiedIcon />, { confirm: restate('refund_review') })}
+      {step('return', <AssignmentReturnIcon />, { reason: 'required', color: 'warning' })}
+      {step('approve', <CheckCircleIcon />, { confirm: restate('refund_approve') })}
+      {step('issue-voucher', <ReceiptLongIcon />, { confirm: restate('refund_issue_voucher') })}
+      {step('reissue-voucher', <ReceiptLongIcon />, { confirm: restate('refund_issue_voucher') })}
+      {step('execute', <PaidIcon />, { confirm: restate('refund_execute') })}
+      {step('fail', <ErrorIcon />, { reason: 'required', color: 'error' })}
+      {step('reject', <BlockIcon />, { reason: 'required', color: 'error' })}
+      {step('withdraw', <UndoIcon />, { color: 'warning', confirm: restate('refund_withdraw') })}
+      <VoucherButton />
+      <EditIfAllowed />
+    </TopToolbar>
+  );
+};
 
 const dateTime = (source: string) => (
   <DateField source={source} showTime locales="zh-CN" options={{ timeZone: 'Asia/Shanghai' }} />

@@ -62,14 +62,14 @@ beforeEach(() => {
 const lastAsked = () => asked[asked.length - 1];
 
 describe('timeliness page 缴库及时性', () => {
-  it('昨日 / 本月 / 上月 set the due-date range from the server business date (2026-03-16)', async () => {
+  it('昨日 (the last working day: Friday 03-13 on Monday 2026-03-16) / 本月 / 上月 set the due-date range from the server business date', async () => {
     renderAt('/timeliness');
     const presets = await screen.findByRole('group', { name: '快捷区间' });
     await waitFor(() => expect(lastAsked()).toEqual({ from: '2026-02-24', to: '2026-03-15' }));
 
     fireEvent.click(within(presets).getByRole('button', { name: '昨日' }));
-    await waitFor(() => expect(lastAsked()).toEqual({ from: '2026-03-15', to: '2026-03-15' }));
-    expect(screen.getByLabelText('应缴库日起')).toHaveValue('2026-03-15');
+    await waitFor(() => expect(lastAsked()).toEqual({ from: '2026-03-13', to: '2026-03-13' }));
+    expect(screen.getByLabelText('应缴库日起')).toHaveValue('2026-03-13');
     expect(within(presets).getByRole('button', { name: '昨日' })).toHaveAttribute('aria-pressed', 'true');
 
     fireEvent.click(within(presets).getByRole('button', { name: '本月' }));

@@ -29,8 +29,8 @@ import {
 } from 'recharts';
 import { addCalendarDays } from '../../domain/dates';
 import { formatFen } from '../../domain/money';
+import { TIMELINESS_PRESETS, timelinessPresetRange } from '../../domain/timeliness';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { PRESETS, presetRange } from './presets';
 import { listLink, TimelinessPivot } from './TimelinessPivot';
 import { useYuanDays } from './yuanDays';
 
@@ -79,8 +79,8 @@ export const TimelinessPage = () => {
       <Box sx={{ display: 'flex', gap: 2, mb: 2, alignItems: 'center' }}>
         {/* flexShrink 0: beside the two date fields the labels broke into 昨/日 (one character a line). */}
         <ButtonGroup size="small" aria-label={t('presets')} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
-          {PRESETS.map((p) => {
-            const r = today ? presetRange(p, today) : null;
+          {TIMELINESS_PRESETS.map((p) => {
+            const r = today ? timelinessPresetRange(p, today, summary.data?.lastWorkingDay) : null;
             const active = r !== null && r.from === from && r.to === to;
             return (
               <Button

@@ -15,9 +15,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addCalendarDays,
+  CalendarMissingError,
   FILING_DAYS,
   FLAG_TYPES,
   type FlagType,
+  previousWorkingDay,
   REFUND_REASONS,
   shanghaiMidnight,
 } from '../../domain';
@@ -67,6 +69,15 @@ export interface SummaryCard {
 
 export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  /** 昨日 of the treasury's timeliness presets: the last working day by the national holiday calendar. */
+  const lastWorkingDay = async (): Promise<string | null> => {
+    try {
+      return previousWorkingDay(await ctx.calendars.forRegion(db, ''), ctx.clock.today());
+    } catch (e) {
+      if (e instanceof CalendarMissingError) return null;
+      throw e;
+    }
+  };
 
   async function agreementCards(actor: Actor): Promise<SummaryCard[]> {
     const rows = await db
@@ -478,6 +489,7 @@ export function summaryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return {
         role: actor.role,
         today: ctx.clock.today(),
+        lastWorkingDay: await lastWorkingDay(),
         cards,
         trends,
         warnings: await warnings(actor, lag),

@@ -111,3 +111,13 @@ describe('GET /api/summary: bank and unit dashboards show what waits for them', 
     expect(await card(await t.login('finance'), 'refunds_in_progress')).toBeUndefined();
   });
 });
+
+describe('GET /api/summary: the business date and the last working day before it', () => {
+  it('on Monday 2026-03-16 the last working day is Friday 03-13 (the treasury’s 昨日)', async () => {
+    const treasury = await t.login('treasury');
+    expect((await treasury.get('/api/summary')).json()).toMatchObject({
+      today: '2026-03-16',
+      lastWorkingDay: '2026-03-13',
+    });
+  });
+});
