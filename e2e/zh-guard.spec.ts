@@ -174,58 +174,36 @@ test('the allow-list lets codes through and English words not', () => {
   ]);
 });
 
-/**
- * A role's pages are visited by LANES tabs of one signed-in context at once: while one tab waits for
- * the server, another renders (measured on 2 cores with the server alongside).
- */
-const LANES = Number(process.env.ZH_GUARD_LANES ?? 2);
-
 for (const role of ROLES) {
   test(`zh-CN guard: ${role} sees no English and no overflow`, async ({ openAs }) => {
-    const first = await openAs(role);
-    const items = first.locator('.RaSidebar-fixed').getByRole('menuitem');
+    const page = await openAs(role);
+    const sidebar = page.locator('.RaSidebar-fixed');
+    const items = sidebar.getByRole('menuitem');
     await expect(items.first()).toBeVisible();
     const entries = await items.evaluateAll((els) =>
       // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the label and its count chip apart
       els.map((el) => ({ href: el.getAttribute('href') ?? '', name: (el as HTMLElement).innerText.trim() })),
     );
-    const lanes = [first];
-    for (let i = 1; i < Math.min(LANES, entries.length); i++) lanes.push(await first.context().newPage());
-    // Problems by menu entry, reported in menu order whichever tab found them.
-    const found: string[][] = entries.map(() => []);
+    const problems: string[] = [];
     let shots = 0;
-    await Promise.all(
-      lanes.map(async (page, lane) => {
-        // A further tab opens straight at its first entry (no dashboard on the way).
-        if (lane > 0) await page.goto(`/${entries[lane].href}`);
-        const sidebar = page.locator('.RaSidebar-fixed');
-        for (let i = lane; i < entries.length; i += lanes.length) {
-          const { href, name } = entries[i];
-          const problems = found[i];
-          const label = name.split('\n')[0];
-          await sidebar.locator(`a[href="${href}"]`).click();
-          await expect(sidebar.locator(`a[href="${href}"]`)).toHaveClass(/RaMenuItemLink-active/);
-          await check(page, `${role} › ${label}`, problems, `${role} ${label}`);
-          if (
-            lane === 0 &&
-            shots < 3 &&
-            (href === '#/' || shots > 0 || (await page.locator('tbody tr').count()) > 0)
-          ) {
-            await page.screenshot({ path: `test-results/zh-guard/${role}-${shots}.png` });
-            shots++;
-          }
-          // The first row's show page, where the list opens one.
-          const row = page.locator('#main-content .RaList-main [class*="-clickableRow"]').first();
-          if (shownOnce.has(href) || (await row.count()) === 0) continue;
-          shownOnce.add(href);
-          const listUrl = page.url();
-          await row.click();
-          await expect(page).not.toHaveURL(listUrl);
-          await check(page, `${role} › ${label} › 详情`, problems, `${role} ${label} 详情`);
-        }
-      }),
-    );
-    const problems = found.flat();
+    for (const { href, name } of entries) {
+      const label = name.split('\n')[0];
+      await sidebar.locator(`a[href="${href}"]`).click();
+      await expect(sidebar.locator(`a[href="${href}"]`)).toHaveClass(/RaMenuItemLink-active/);
+      await check(page, `${role} › ${label}`, problems, `${role} ${label}`);
+      if (shots < 3 && (href === '#/' || shots > 0 || (await page.locator('tbody tr').count()) > 0)) {
+        await page.screenshot({ path: `test-results/zh-guard/${role}-${shots}.png` });
+        shots++;
+      }
+      // The first row's show page, where the list opens one.
+      const row = page.locator('#main-content .RaList-main [class*="-clickableRow"]').first();
+      if (shownOnce.has(href) || (await row.count()) === 0) continue;
+      shownOnce.add(href);
+      const listUrl = page.url();
+      await row.click();
+      await expect(page).not.toHaveURL(listUrl);
+      await check(page, `${role} › ${label} › 详情`, problems, `${role} ${label} 详情`);
+    }
     await writeFile(`test-results/zh-guard/${role}.txt`, problems.join('\n')).catch(() => undefined);
     expect(problems, problems.join('\n')).toEqual([]);
   });
