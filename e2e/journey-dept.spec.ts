@@ -71,6 +71,8 @@ test("dept_market returns a unit_market refund that lacks evidence, with a reaso
 
   // Its units' decisions, and only theirs, with the payments received.
   await page.goto('/#/decisions');
+  // The pointer stays where the last click was, now over a column header: its sort tooltip would cover the row.
+  await page.mouse.move(0, 0);
   await expect(page.locator('tbody td.column-fineFen').first()).toBeVisible();
   const units = page.locator('tbody td.column-unitName');
   await expect(units.first()).toHaveText(MARKET);
