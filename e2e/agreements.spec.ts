@@ -1,9 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { loginAndWait } from './helpers';
+import { expect, test } from './helpers';
 
-test('finance creates, activates and files an agreement', async ({ page }) => {
-  await loginAndWait(page, 'finance');
-  await page.getByRole('menuitem', { name: '代理银行协议' }).click();
+test('finance creates, activates and files an agreement', async ({ openAs }) => {
+  const page = await openAs('finance', '/#/agreements');
   await page.getByRole('link', { name: '新建' }).click();
 
   await page.getByRole('combobox', { name: '代理银行' }).click();
@@ -37,9 +35,8 @@ test('finance creates, activates and files an agreement', async ({ page }) => {
   await expect(page.getByRole('cell', { name: '备案' })).toBeVisible();
 });
 
-test('a bank user sees only its own agreements', async ({ page }) => {
-  await loginAndWait(page, 'bank_abc');
-  await page.getByRole('menuitem', { name: '代理银行协议' }).click();
+test('a bank user sees only its own agreements', async ({ openAs }) => {
+  const page = await openAs('bank_abc', '/#/agreements');
   const rows = page.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   const banks = await page.locator('tbody tr td.column-bankName').allTextContents();
@@ -48,9 +45,8 @@ test('a bank user sees only its own agreements', async ({ page }) => {
   await expect(page.getByRole('link', { name: '新建' })).toHaveCount(0);
 });
 
-test('police can read agreements but not edit them', async ({ page }) => {
-  await loginAndWait(page, 'police');
-  await page.getByRole('menuitem', { name: '代理银行协议' }).click();
+test('police can read agreements but not edit them', async ({ openAs }) => {
+  const page = await openAs('police', '/#/agreements');
   await page.locator('tbody tr').first().click();
   await expect(page.getByText('协议编号')).toBeVisible();
   await expect(page.getByRole('link', { name: '编辑' })).toHaveCount(0);

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, loginAndWait } from './helpers';
+import { expect, login, loginAndWait, test } from './helpers';
 
 test('10 wrong passwords lock a throwaway account', async ({ page, request }) => {
   const adminLogin = await request.post('/api/auth/login', {
@@ -27,8 +26,8 @@ test('10 wrong passwords lock a throwaway account', async ({ page, request }) =>
   await expect(page.getByText('您好，')).toHaveCount(0);
 });
 
-test('the language switch turns the UI into English and back', async ({ page }) => {
-  await loginAndWait(page, 'finance');
+test('the language switch turns the UI into English and back', async ({ openAs }) => {
+  const page = await openAs('finance');
   await expect(page.getByRole('menuitem', { name: '代理银行协议' })).toBeVisible();
   await page
     .getByRole('button', { name: /语言|Language|中文/ })

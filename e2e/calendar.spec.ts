@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { loginAndWait } from './helpers';
+import { expect, test } from './helpers';
 
 const GOOD = readFileSync(new URL('./fixtures/calendar-2024.csv', import.meta.url), 'utf8');
 // One impossible date: the whole file must be refused.
 const BAD = GOOD.replace('2024-06-10,HOLIDAY', '2024-06-31,HOLIDAY');
 
 test('finance imports the 2024 calendar after fixing a bad row, then computes the National Day deadline', async ({
-  page,
+  openAs,
 }) => {
-  await loginAndWait(page, 'finance');
-  await page.getByRole('menuitem', { name: '节假日安排' }).click();
+  const page = await openAs('finance', '/#/calendar-years');
   await expect(page.getByRole('cell', { name: '2026', exact: true })).toBeVisible();
   await page.getByRole('link', { name: '导入节假日安排' }).click();
 
@@ -23,7 +21,7 @@ test('finance imports the 2024 calendar after fixing a bad row, then computes th
   await expect(errors.getByText('“2024-06-31”不是有效日期（YYYY-MM-DD）')).toBeVisible();
   await expect(page.getByRole('button', { name: '导入' })).toBeDisabled();
 
-  await page.getByRole('menuitem', { name: '节假日安排' }).click();
+  await page.goto('/#/calendar-years');
   await expect(page.getByRole('cell', { name: '2026', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: '2024', exact: true })).toHaveCount(0);
 
@@ -39,7 +37,7 @@ test('finance imports the 2024 calendar after fixing a bad row, then computes th
   await expect(page.locator('[data-date="2024-10-01"]')).toHaveAttribute('data-kind', 'HOLIDAY');
   await expect(page.locator('[data-date="2024-09-29"]')).toHaveAttribute('data-kind', 'ADJUSTED_WORKDAY');
 
-  await page.getByRole('menuitem', { name: '缴款期限计算' }).click();
+  await page.goto('/#/deadline-calculator');
   await page.getByRole('textbox', { name: '罚款金额（元）' }).fill('200.00');
   await page.getByLabel('送达日期').fill('2025-09-20');
   await page.getByLabel('缴款日期').fill('2025-10-10');

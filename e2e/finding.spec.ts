@@ -1,13 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import { apiAs, expect, test } from './helpers';
 
 test('police find a decision by its full plate; the auditor sees the search in the audit log, masked', async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
   // The full plate of a paid decision, revealed (and audited) through the API as police would.
-  const api = await staffSession(baseURL!, 'police', PASSWORD);
+  const api = await apiAs(baseURL!, 'police');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'paid' }));
   const rows = (await api.call('GET', `/api/decisions?filter=${filter}&range=[0,49]`)).body as {
     id: number;
@@ -18,9 +16,7 @@ test('police find a decision by its full plate; the auditor sees the search in t
   const { plate } = (await api.call('POST', `/api/decisions/${d.id}/reveal`, { reason: 'e2e 查询准备' }))
     .body as { plate: string };
 
-  const police = await browser.newPage();
-  await loginAndWait(police, 'police');
-  await police.getByRole('menuitem', { name: '处罚决定书' }).click();
+  const police = await openAs('police', '/#/decisions');
   await police.getByRole('button', { name: '添加筛选条件' }).click();
   await police.getByRole('menuitemcheckbox', { name: '号牌（完整号码）' }).click();
   const input = police.getByRole('textbox', { name: '号牌（完整号码）' });
@@ -44,11 +40,9 @@ test('police find a decision by its full plate; the auditor sees the search in t
   await police.screenshot({ path: 'test-results/police-search-by-plate.png' });
   await police.getByRole('cell', { name: d.decisionNumber }).click();
   await expect(police.getByText('打开交款人票据页面')).toBeVisible();
-  await police.screenshot({ path: 'test-results/police-decision-by-plate.png', fullPage: true });
+  await police.screenshot({ path: 'test-results/police-decision-by-plate.png' });
 
-  const auditor = await browser.newPage();
-  await loginAndWait(auditor, 'auditor');
-  await auditor.goto('/#/audit-events');
+  const auditor = await openAs('auditor', '/#/audit-events');
   await auditor.getByRole('combobox', { name: '操作' }).click();
   await auditor.getByRole('option', { name: '按个人信息查询' }).click();
   const row = auditor.getByRole('row').filter({ hasText: 'police' }).first();
@@ -59,11 +53,9 @@ test('police find a decision by its full plate; the auditor sees the search in t
 });
 
 test('a refund reviewer reaches the decision and its e-receipt from the refund in one click each', async ({
-  browser,
+  openAs,
 }) => {
-  const police = await browser.newPage();
-  await loginAndWait(police, 'police');
-  await police.getByRole('menuitem', { name: '退付' }).click();
+  const police = await openAs('police', '/#/refunds');
   await police.getByRole('row').nth(1).getByRole('cell').nth(1).click();
   await police.getByRole('tab', { name: '决定书与金额' }).click();
   const receiptLink = police.getByRole('link', { name: /^财政电子票据 \d{8}-\d{10}$/ });

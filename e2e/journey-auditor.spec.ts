@@ -8,26 +8,25 @@
  *                                                paid-status.spec.ts › revealing personal data asks for a reason and is audited
  * Everyone who works with lists — exports to CSV/Excel and the 月报表: not built yet (issue 15/17).
  */
-import { expect, type Page, test } from '@playwright/test';
-import { loginAndWait } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers';
 
-const shot = (page: Page, n: string) =>
-  page.screenshot({ path: `test-results/journeys/auditor-${n}.png`, fullPage: true });
+const shot = (page: Page, n: string) => page.screenshot({ path: `test-results/journeys/auditor-${n}.png` });
 
 test('the auditor reads every ledger, searches the audit log, verifies the chain and reveals PII with a reason', async ({
-  page,
+  openAs,
 }) => {
-  await loginAndWait(page, 'auditor');
+  const page = await openAs('auditor');
   await expect(page.getByText('今日审计事件')).toBeVisible();
   await shot(page, '01-dashboard');
 
   // 1. Reads everything — and changes nothing: no 新建 on any ledger.
-  for (const [menu, column] of [
-    ['退付', '决定书编号'],
-    ['监管意见', '代理银行'],
-    ['国库入库', '划款凭证号'],
+  for (const [resource, column] of [
+    ['refunds', '决定书编号'],
+    ['supervision-notes', '代理银行'],
+    ['treasury-entries', '划款凭证号'],
   ] as const) {
-    await page.getByRole('menuitem', { name: menu, exact: true }).click();
+    await page.goto(`/#/${resource}`);
     await expect(page.getByRole('columnheader', { name: column }).first()).toBeVisible();
     await expect(page.locator('tbody tr').first()).toBeVisible();
     await expect(page.getByRole('link', { name: '新建' })).toHaveCount(0);
@@ -35,7 +34,7 @@ test('the auditor reads every ledger, searches the audit log, verifies the chain
   await shot(page, '02-reads-treasury-entries');
 
   // 4. Reveals PII: masked until a reason is given; the reason goes to the audit log.
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.goto('/#/decisions');
   await page.locator('tbody tr').first().click();
   await expect(page.getByText(/^\d{6}\*{8}[\dX]{4}$/).first()).toBeVisible();
   await page.getByRole('button', { name: '查看完整个人信息' }).click();
@@ -47,7 +46,7 @@ test('the auditor reads every ledger, searches the audit log, verifies the chain
   await page.getByRole('button', { name: '关闭' }).click();
 
   // 2. Searches the audit log: by user and action (in Chinese), then by date through 添加筛选条件.
-  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await page.goto('/#/audit-events');
   await page.getByRole('textbox', { name: '用户' }).fill('auditor');
   await page.getByRole('combobox', { name: '操作' }).click();
   await page.getByRole('option', { name: '查看个人信息' }).click();
@@ -67,7 +66,7 @@ test('the auditor reads every ledger, searches the audit log, verifies the chain
   await shot(page, '06-reveal-audited');
 
   // 3. Verifies the chain: the whole log, intact.
-  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await page.goto('/#/audit-events');
   await page.getByRole('button', { name: '校验审计链' }).click();
   await expect(page.getByText(/^审计链完整：已校验 \d+ 条事件$/)).toBeVisible();
   await shot(page, '04-chain-verified');

@@ -21,16 +21,19 @@
  *      - no sign-off before the month is reconciled . here › 'morning check → …' (16)
  *      - reconciliation per bank, discrepancies by type with both amounts and their 责任方,
  *        sign-off naming the open discrepancies ..... reconciliation.spec.ts › finance reconciles February: …
- * Everyone who works with lists — exports, 月报表, the monthly 对账表: not built yet (issue 15/17).
+ * Everyone who works with lists: 代收明细 filtered by bank and channel, exported to CSV, the file read
+ * back (BOM, Chinese header, the list's total) .... here › 'morning check → …' (17); 月报表 and the
+ * monthly 对账表: not built yet (issue 15/17).
  */
-import { expect, type Page, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { formatFen } from '../src/domain/money';
-import { loginAndWait, PASSWORD } from './helpers';
+import { apiAs, expect, test } from './helpers';
 import { refundAt, refundRow } from './journey-setup';
 
-const shot = (page: Page, n: string) =>
-  page.screenshot({ path: `test-results/journeys/finance-${n}.png`, fullPage: true });
+const ABC = '中国农业银行青海省分行';
+const shot = (page: Page, n: string) => page.screenshot({ path: `test-results/journeys/finance-${n}.png` });
 
 /** The total react-admin prints under a list: "第 1-6 条，共 6 条". */
 async function total(page: Page, n: number) {
@@ -39,19 +42,18 @@ async function total(page: Page, n: number) {
 }
 
 test("morning check → approve refunds (filter, open, reject; the unit sees why) → set up a bank's API key → maintain codes → no sign-off before reconciliation", async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
   test.setTimeout(120_000);
   const mine = await refundAt(baseURL!, 'reviewed', { pick: 20, amountFen: 123, reason: 'wrong_payment' });
-  const api = await staffSession(baseURL!, 'finance', PASSWORD);
+  const api = await apiAs(baseURL!, 'finance');
   const inbox = (await api.call('GET', '/api/refunds?filter={"pendingFor":"me"}&range=[0,199]')).body as {
     amountFen: number;
   }[];
 
   // The copy button of the API key writes to the clipboard; the test reads it back.
-  const page = await browser.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
-  await loginAndWait(page, 'finance');
+  const page = await openAs('finance', '/#/', { permissions: ['clipboard-read', 'clipboard-write'] });
   const card = (key: string) => page.getByTestId(`card-${key}`);
   await expect(card('refunds_waiting')).toHaveText(String(inbox.length));
   await expect(card('refunds_waiting_amount')).toHaveText(
@@ -66,7 +68,7 @@ test("morning check → approve refunds (filter, open, reject; the unit sees why
 
   // Each card leads to its list, filtered to exactly what the card counts.
   const follow = async (key: string, n: string, paged = true) => {
-    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.goto('/#/');
     const value = Number((await card(key).textContent())?.replace(/,/g, ''));
     await card(key).click();
     if (paged) await total(page, value);
@@ -125,9 +127,7 @@ test("morning check → approve refunds (filter, open, reject; the unit sees why
   await expect(page.getByText('已驳回').first()).toBeVisible();
   await shot(page, '09-rejected');
 
-  const unit = await browser.newPage();
-  await loginAndWait(unit, 'unit');
-  await unit.getByRole('menuitem', { name: '退付' }).click();
+  const unit = await openAs('unit', '/#/refunds');
   await unit.getByRole('textbox', { name: '搜索' }).fill(mine.decisionNumber);
   const returned = refundRow(unit, mine);
   await expect(returned).toContainText('已驳回');
@@ -150,7 +150,7 @@ test("morning check → approve refunds (filter, open, reject; the unit sees why
   expect(old.projectCode).toBe(`003001${stamp}`);
 
   // 3. The bank's API key: the secret is shown once, with a copy button that copies just the secret.
-  await page.getByRole('menuitem', { name: '接口密钥' }).click();
+  await page.goto('/#/institution-keys');
   await page.getByRole('link', { name: '新建' }).click();
   await expect(page.getByRole('combobox', { name: '机构类型' })).toHaveText('代理银行');
   await page.getByRole('combobox', { name: '代理银行', exact: true }).click();
@@ -173,7 +173,7 @@ test("morning check → approve refunds (filter, open, reject; the unit sees why
   await shot(page, '12-api-keys');
 
   // 4. A billing code for a new fine type, mapped to its budget subject and level.
-  await page.getByRole('menuitem', { name: '罚款项目编码' }).click();
+  await page.goto('/#/billing-codes');
   await page.getByRole('link', { name: '新建' }).click();
   await page.getByRole('textbox', { name: '部门编码' }).fill('00300');
   await page.getByRole('textbox', { name: '项目代码' }).fill(`2${stamp}`);
@@ -203,16 +203,53 @@ test("morning check → approve refunds (filter, open, reject; the unit sees why
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('编码已停用')).toBeVisible();
   await shot(page, '14-code-retired');
-  await page.getByRole('menuitem', { name: '罚款项目编码' }).click();
+  await page.goto('/#/billing-codes');
   await page.getByRole('combobox', { name: '状态' }).click();
   await page.getByRole('option', { name: '已停用' }).click();
   await expect(await search(old.projectCode)).toContainText('已停用');
   await shot(page, '15-codes-retired');
 
   // 5. Close the month: March has not been reconciled yet, so nobody can sign it.
-  await page.getByRole('menuitem', { name: '对账签认' }).click();
+  await page.goto('/#/reconciliation-signoffs');
   await page.getByLabel('月份').fill('2026-03');
   await expect(page.getByTestId('signoff-ICBC').getByRole('button', { name: '签认' })).toBeDisabled();
   await expect(page.getByLabel('该月该行尚未完成对账，暂不能签认').first()).toBeVisible();
   await shot(page, '16-signoff-before-run');
+
+  // Everyone who works with lists: 代收明细 filtered by bank and channel, exported as CSV — every row
+  // of the filter (not only the page on screen), Chinese headers, a BOM so that Excel reads UTF-8.
+  await page.goto('/#/collections');
+  await page.getByRole('combobox', { name: '代理银行' }).click();
+  await page.getByRole('option', { name: ABC }).click();
+  await page.getByRole('combobox', { name: '缴款渠道' }).click();
+  await page.getByRole('option', { name: '手机银行' }).click();
+  // Both filters applied: the rows on screen are all ABC's and all 手机银行.
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('tbody td.column-bankName').filter({ hasNotText: ABC })).toHaveCount(0);
+  await expect(page.locator('tbody td.column-channel').filter({ hasNotText: '手机银行' })).toHaveCount(0);
+  const listed = Number(/共 (\d+) 条$/.exec((await page.getByText(/共 \d+ 条$/).textContent()) ?? '')?.[1]);
+  expect(listed).toBeGreaterThan(await page.locator('tbody tr').count());
+  await page.getByRole('button', { name: '导出' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: `CSV 文件（${listed} 条）` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const file = await readFile(await download.path());
+  expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...lines] = parse(file.subarray(3)) as string[][];
+  expect(header).toEqual(
+    expect.arrayContaining([
+      '缴款时间',
+      '代理银行',
+      '银行流水号',
+      '决定书编号',
+      '实收金额',
+      '缴款渠道',
+      '匹配',
+    ]),
+  );
+  expect(lines).toHaveLength(listed);
+  expect(new Set(lines.map((l) => l[header.indexOf('代理银行')]))).toEqual(new Set([ABC]));
+  expect(new Set(lines.map((l) => l[header.indexOf('缴款渠道')]))).toEqual(new Set(['手机银行']));
+  await shot(page, '17-collections-exported');
 });

@@ -19,25 +19,17 @@
  * The paid-status feed read by the police platform (its lag visible to police): not built yet (a
  * later issue).
  */
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+import { apiAs, expect, test } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const shot = (page: Page, step: string) =>
-  page.screenshot({ path: `test-results/journeys/police-${step}.png`, fullPage: true });
-
-async function as(browser: Browser, username: string) {
-  const page = await browser.newPage();
-  await loginAndWait(page, username);
-  return page;
-}
+  page.screenshot({ path: `test-results/journeys/police-${step}.png` });
 
 test('police audit the paid-status inbox by type, open a decision timeline and mark flags reviewed in bulk with a note', async ({
-  page,
+  openAs,
 }) => {
-  await loginAndWait(page, 'police');
-  await page.getByRole('menuitem', { name: '缴款状态稽核' }).click();
+  const page = await openAs('police', '/#/paid-status-flags');
   // Filter by type: only 重复缴款 flags, still the open ones.
   await page.getByRole('combobox', { name: '类型' }).click();
   await page.getByRole('option', { name: '重复缴款' }).click();
@@ -86,11 +78,11 @@ test('police audit the paid-status inbox by type, open a decision timeline and m
 });
 
 test("police return a traffic unit's refund with a reason; the unit sees 已退回 and the reason, edits and resubmits", async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
   // A submitted application of 城东大队 with evidence, set up through the API as the unit would.
-  const unitApi = await staffSession(baseURL!, 'unit', PASSWORD);
+  const unitApi = await apiAs(baseURL!, 'unit');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'paid' }));
   const decisions = (
     await unitApi.call('GET', `/api/decisions?filter=${filter}&range=[0,49]&sort=["id","DESC"]`)
@@ -118,8 +110,7 @@ test("police return a traffic unit's refund with a reason; the unit sees 已退�
   ).toBe(201);
   expect((await unitApi.call('POST', `/api/refunds/${id}/submit`, {})).status).toBe(200);
 
-  const police = await as(browser, 'police');
-  await police.getByRole('menuitem', { name: '退付' }).click();
+  const police = await openAs('police', '/#/refunds');
   await expect(police.getByLabel('待我办理')).toBeChecked();
   await police.getByRole('cell', { name: d.decisionNumber }).click();
   await expect(police.getByText('¥30.00').first()).toBeVisible();
@@ -138,8 +129,7 @@ test("police return a traffic unit's refund with a reason; the unit sees 已退�
   await expect(police.getByRole('button', { name: '复核通过' })).toHaveCount(0);
 
   // The unit sees 已退回 (not 草稿) in its list and the reason on the application.
-  const unit = await as(browser, 'unit');
-  await unit.getByRole('menuitem', { name: '退付' }).click();
+  const unit = await openAs('unit', '/#/refunds');
   await unit.getByRole('textbox', { name: '搜索' }).fill(d.decisionNumber);
   // The search applies after a pause: wait for the filtered list before opening the row.
   await expect(unit.locator('tbody tr')).toHaveCount(1);

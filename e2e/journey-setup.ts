@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { PASSWORD } from './helpers';
+import { apiAs } from './helpers';
 
 type Stage = 'reviewed' | 'voucher_issued';
 
@@ -14,18 +13,18 @@ export async function refundAt(
   stage: Stage,
   { pick, amountFen, reason }: { pick: number; amountFen: number; reason: string },
 ) {
-  const auditor = await staffSession(baseURL, 'auditor', PASSWORD);
+  const auditor = await apiAs(baseURL, 'auditor');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'paid', unitId: 1 }));
   const rows = (await auditor.call('GET', `/api/decisions?filter=${filter}&range=[0,99]&sort=["id","DESC"]`))
     .body as { id: number; decisionNumber: string; fineFen: number }[];
   const candidates = rows.filter((r) => r.fineFen >= 2_000).slice(pick);
 
-  const must = async (s: Awaited<ReturnType<typeof staffSession>>, path: string, body: unknown = {}) => {
+  const must = async (s: Awaited<ReturnType<typeof apiAs>>, path: string, body: unknown = {}) => {
     const r = await s.call('POST', path, body);
     if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body as { id: number };
   };
-  const unit = await staffSession(baseURL, 'unit', PASSWORD);
+  const unit = await apiAs(baseURL, 'unit');
   // A decision with a refund for this reason still pending (from another spec) is passed over.
   let created: { decision: (typeof rows)[number]; id: number } | undefined;
   for (const decision of candidates) {
@@ -51,9 +50,9 @@ export async function refundAt(
     contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
   });
   await must(unit, `/api/refunds/${id}/submit`);
-  await must(await staffSession(baseURL, 'police', PASSWORD), `/api/refunds/${id}/review`);
+  await must(await apiAs(baseURL, 'police'), `/api/refunds/${id}/review`);
   if (stage === 'voucher_issued') {
-    const finance = await staffSession(baseURL, 'finance', PASSWORD);
+    const finance = await apiAs(baseURL, 'finance');
     await must(finance, `/api/refunds/${id}/approve`);
     await must(finance, `/api/refunds/${id}/issue-voucher`);
   }

@@ -15,21 +15,18 @@
  *      - mark failed with a reason, finance sees the reason ... here › 'timeliness → …' (06–08)
  * Everyone who works with lists — exports, 月报表, the monthly 对账表: not built yet (issue 15/17).
  */
-import { expect, type Page, test } from '@playwright/test';
-import { loginAndWait } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers';
 import { refundAt, refundRow } from './journey-setup';
 
-const shot = (page: Page, n: string) =>
-  page.screenshot({ path: `test-results/journeys/treasury-${n}.png`, fullPage: true });
+const shot = (page: Page, n: string) => page.screenshot({ path: `test-results/journeys/treasury-${n}.png` });
 
 test('timeliness → a supervision note against a bank and period → agreements and their filing → a refund marked failed, finance sees why', async ({
-  page,
-  browser,
+  openAs,
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  await loginAndWait(page, 'treasury');
-  await page.getByRole('menuitem', { name: '缴库及时性' }).click();
+  const page = await openAs('treasury', '/#/timeliness');
   const kpi = page.getByRole('table', { name: '各银行缴库及时性' });
   // APP_TODAY 2026-03-16 is a Monday: 昨日 is the last working day, Friday 03-13, not the empty Sunday.
   await page.getByRole('button', { name: '昨日' }).click();
@@ -46,7 +43,7 @@ test('timeliness → a supervision note against a bank and period → agreements
 
   // 3. A supervision note against a bank, one of its agreements and a period.
   const text = `3月上半月缴库迟延 ${Date.now() % 100_000} 次，请于月底前说明原因。`;
-  await page.getByRole('menuitem', { name: '监管意见' }).click();
+  await page.goto('/#/supervision-notes');
   await page.getByRole('link', { name: '新建' }).click();
   await page.getByRole('combobox', { name: '代理银行' }).click();
   await page.getByRole('option', { name: '中国工商银行青海省分行' }).click();
@@ -65,7 +62,7 @@ test('timeliness → a supervision note against a bank and period → agreements
   await shot(page, '03-supervision-note');
 
   // Agreements and their filing: the list says which are filed or overdue, the agreement shows the note.
-  await page.getByRole('menuitem', { name: '代理银行协议' }).click();
+  await page.goto('/#/agreements');
   await expect(page.getByRole('columnheader', { name: '备案日期' })).toBeVisible();
   await expect(page.getByRole('cell', { name: /逾期未备案/ }).first()).toBeVisible();
   await shot(page, '04-agreements-filing');
@@ -83,7 +80,7 @@ test('timeliness → a supervision note against a bank and period → agreements
     reason: 'duplicate',
   });
   const treasury = page;
-  await treasury.getByRole('menuitem', { name: '退付' }).click();
+  await treasury.goto('/#/refunds');
   await expect(treasury.getByLabel('待我办理')).toBeChecked();
   const row = refundRow(treasury, refund);
   await expect(row).toContainText('已开具退还书');
@@ -100,9 +97,7 @@ test('timeliness → a supervision note against a bank and period → agreements
   await expect(treasury.getByText('已记录退付失败，退回财政')).toBeVisible();
   await shot(treasury, '07-failed');
 
-  const finance = await browser.newPage();
-  await loginAndWait(finance, 'finance');
-  await finance.getByRole('menuitem', { name: '退付' }).click();
+  const finance = await openAs('finance', '/#/refunds');
   const back = refundRow(finance, refund);
   await expect(back).toContainText('退付失败');
   await back.click();

@@ -15,14 +15,13 @@
  * - Sees its collections as a list; records on-site collections 当场收缴 and deposits them; prints the
  *   专用缴款书 and records its returned 第五联: not built yet (a later issue).
  */
-import { expect, type Page, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+import { apiAs, expect, test } from './helpers';
 
 const CHENGDONG = '西宁市公安局交通警察支队城东大队';
 const MARKET = '西宁市城中区市场监督管理局';
 const shot = (page: Page, step: string) =>
-  page.screenshot({ path: `test-results/journeys/unit-${step}.png`, fullPage: true });
+  page.screenshot({ path: `test-results/journeys/unit-${step}.png` });
 
 /** Once the list with `column` has rendered, every row's 执罚单位 is `unit`. */
 async function onlyOf(page: Page, column: string, unit: string) {
@@ -36,21 +35,20 @@ async function onlyOf(page: Page, column: string, unit: string) {
 }
 
 test("unit sees only its own decisions and refunds; another unit's decision is not found", async ({
-  page,
+  openAs,
   baseURL,
 }) => {
-  const market = await staffSession(baseURL!, 'unit_market', PASSWORD);
+  const market = await apiAs(baseURL!, 'unit_market');
   const [other] = (await market.call('GET', '/api/decisions?range=[0,0]')).body as { id: number }[];
 
-  await loginAndWait(page, 'unit');
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  const page = await openAs('unit', '/#/decisions');
   await onlyOf(page, 'fineFen', CHENGDONG);
   await shot(page, '01-own-decisions');
   await page.locator('tbody tr').first().click();
   await expect(page.getByText('打开交款人票据页面')).toBeVisible();
   await expect(page.getByText(/^¥[\d,]+\.\d{2}$/).first()).toBeVisible();
 
-  await page.getByRole('menuitem', { name: '退付' }).click();
+  await page.goto('/#/refunds');
   await onlyOf(page, 'amountFen', CHENGDONG);
   await shot(page, '02-own-refunds');
 
@@ -60,11 +58,11 @@ test("unit sees only its own decisions and refunds; another unit's decision is n
 });
 
 test('unit_market hands in used stubs for write-off (缴销); they await finance, and the range cannot be handed in twice', async ({
-  page,
+  openAs,
   baseURL,
 }) => {
   // A 专用缴款书 the office has just issued (issuing itself is receipts.spec.ts), through the API.
-  const api = await staffSession(baseURL!, 'unit_market', PASSWORD);
+  const api = await apiAs(baseURL!, 'unit_market');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'paid' }));
   const [d] = (await api.call('GET', `/api/decisions?filter=${filter}&range=[20,20]`)).body as {
     id: number;
@@ -73,8 +71,7 @@ test('unit_market hands in used stubs for write-off (缴销); they await finance
   expect(issued.status).toBe(201);
   const no = String(issued.body.number);
 
-  await loginAndWait(page, 'unit_market');
-  await page.getByRole('menuitem', { name: '票据缴销' }).click();
+  const page = await openAs('unit_market', '/#/receipt-write-offs');
   await page.getByRole('link', { name: '新建' }).click();
   await expect(page.getByRole('combobox', { name: '票种' })).toContainText('专用缴款书');
   await page.getByRole('spinbutton', { name: '起始号' }).fill(no);

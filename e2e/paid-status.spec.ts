@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Page, test } from '@playwright/test';
-import { issueKey, signedFetch, staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+import { issueKey, signedFetch } from '../scripts/machine-client';
+import { apiAs, expect, PASSWORD, test } from './helpers';
 
 async function openDecision(page: Page, number: string) {
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.goto('/#/decisions');
   await page.getByRole('textbox', { name: '搜索' }).fill(number);
   await page.getByRole('cell', { name: number }).click();
 }
 
 async function decisionsWhere(baseURL: string, status: string, index: number) {
-  const police = await staffSession(baseURL, 'police', PASSWORD);
+  const police = await apiAs(baseURL, 'police');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: status }));
   const rows = (await police.call('GET', `/api/decisions?filter=${filter}&range=[${index},${index}]`))
     .body as {
@@ -22,7 +22,7 @@ async function decisionsWhere(baseURL: string, status: string, index: number) {
 }
 
 test('the bank simulator pays a decision and police HQ sees it paid with the event', async ({
-  page,
+  openAs,
   baseURL,
 }) => {
   const { decision } = await decisionsWhere(baseURL!, 'unpaid', 0);
@@ -43,7 +43,7 @@ test('the bank simulator pays a decision and police HQ sees it paid with the eve
   );
   expect(out).toContain('matched → paid: 1');
 
-  await loginAndWait(page, 'police');
+  const page = await openAs('police', '/#/decisions');
   await openDecision(page, decision.decisionNumber);
   await expect(page.getByText('已缴款').first()).toBeVisible();
   await page.getByRole('tab', { name: '状态变更记录' }).click();
@@ -56,12 +56,10 @@ test('the bank simulator pays a decision and police HQ sees it paid with the eve
 });
 
 test('a single-user manual change is flagged; a correction needs a second officer', async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
-  const page = await browser.newPage();
-  await loginAndWait(page, 'police');
-  await page.getByRole('menuitem', { name: '缴款状态稽核' }).click();
+  const page = await openAs('police', '/#/paid-status-flags');
   await page.getByTestId('flag-count-single_user_manual').click();
   await expect(page.getByRole('cell', { name: '单人手工改状态' }).first()).toBeVisible();
 
@@ -74,14 +72,12 @@ test('a single-user manual change is flagged; a correction needs a second office
   await page.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('已提出更正，需另一名民警复核确认')).toBeVisible();
 
-  await page.getByRole('menuitem', { name: '状态更正' }).click();
+  await page.goto('/#/status-corrections');
   // One's own correction cannot be confirmed: the button is disabled and says why.
   await expect(page.getByRole('button', { name: '确认' }).first()).toBeDisabled();
   await expect(page.getByLabel('本人提出的更正须由另一位民警确认或驳回').first()).toBeVisible();
 
-  const second = await browser.newPage();
-  await loginAndWait(second, 'police2');
-  await second.getByRole('menuitem', { name: '状态更正' }).click();
+  const second = await openAs('police2', '/#/status-corrections');
   await second.getByRole('button', { name: '确认' }).first().click();
   await second.getByRole('textbox', { name: '原因' }).fill('已与银行核对');
   await second.getByRole('button', { name: '确定' }).click();
@@ -92,9 +88,8 @@ test('a single-user manual change is flagged; a correction needs a second office
   await expect(second.getByRole('cell', { name: '状态回退' })).toBeVisible();
 });
 
-test('revealing personal data asks for a reason and is audited', async ({ page, browser }) => {
-  await loginAndWait(page, 'police');
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+test('revealing personal data asks for a reason and is audited', async ({ openAs }) => {
+  const page = await openAs('police', '/#/decisions');
   await page.locator('tbody tr').first().click();
   await expect(page.getByText(/^\d{6}\*{8}[\dX]{4}$/).first()).toBeVisible();
   await page.getByRole('button', { name: '查看完整个人信息' }).click();
@@ -103,9 +98,7 @@ test('revealing personal data asks for a reason and is audited', async ({ page, 
   await page.getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('revealed')).toContainText(/\d{17}[\dX]/);
 
-  const auditor = await browser.newPage();
-  await loginAndWait(auditor, 'auditor');
-  await auditor.getByRole('menuitem', { name: '审计日志' }).click();
+  const auditor = await openAs('auditor', '/#/audit-events');
   await auditor.getByRole('combobox', { name: '操作' }).click();
   await auditor.getByRole('option', { name: '查看个人信息' }).click();
   await expect(auditor.getByRole('cell', { name: '查看个人信息' }).first()).toBeVisible();
@@ -136,16 +129,16 @@ test("a bank's key cannot act for another bank or another institution", async ({
 });
 
 test('police HQ sees the sync-lag trend and imports decisions from a CSV, fixing a bad row first', async ({
-  page,
+  openAs,
 }) => {
-  await loginAndWait(page, 'police');
+  const page = await openAs('police');
   await expect(page.getByTestId('sync-lag-trend').locator('svg .recharts-line')).toHaveCount(2);
   await expect(page.getByTestId('open-flags-by-type').getByText('同步滞后')).toBeVisible();
 
   const header = 'decisionNumber,unitCode,projectCode,fine,servedOn,partyName,idNumber,plate,suspensions';
   const row = (n: string, fine: string) =>
     `6301020100E2E${n},63010201,00200430900,"${fine}",2026-03-10,叶小梅,11010519491231002X,青A12345,2026-03-12..2026-03-13`;
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.goto('/#/decisions');
   await page.getByRole('link', { name: '导入处罚决定书' }).click();
   const content = page.getByRole('textbox', { name: '文件内容' });
   await content.fill([header, row('1', '1,234.50'), row('2', '12.345')].join('\n'));

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Page, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+import { apiAs, expect, test } from './helpers';
 
 async function allocate(page: Page, unit: RegExp, count: string) {
-  await page.getByRole('menuitem', { name: '票据库存' }).click();
+  await page.goto('/#/receipt-holdings');
   await page.getByRole('link', { name: '发放票据' }).click();
   await expect(page.getByRole('combobox', { name: '发出方' })).toContainText('青海省 财政');
   await page.getByRole('button', { name: '下一步' }).click();
@@ -30,12 +29,10 @@ async function balanceCells(page: Page, type: string, holder: string) {
 }
 
 test('finance purchases and allocates to a unit; the unit issues and voids; old stubs block new stock; the balance adds up', async ({
-  browser,
+  openAs,
 }) => {
   test.setTimeout(120_000);
-  const finance = await browser.newPage();
-  await loginAndWait(finance, 'finance');
-  await finance.getByRole('menuitem', { name: '票据领购' }).click();
+  const finance = await openAs('finance', '/#/receipt-batches');
   await finance.getByRole('link', { name: '新建' }).click();
   await finance.getByRole('combobox', { name: '票种' }).click();
   await finance.getByRole('option', { name: '专用缴款书' }).click();
@@ -64,9 +61,7 @@ test('finance purchases and allocates to a unit; the unit issues and voids; old 
     /尚未核验缴销（101001–/,
   );
 
-  const unit = await browser.newPage();
-  await loginAndWait(unit, 'unit');
-  await unit.getByRole('menuitem', { name: '票据', exact: true }).click();
+  const unit = await openAs('unit', '/#/receipts');
   await unit.getByRole('link', { name: '新建' }).click();
   await unit.getByRole('combobox', { name: '处罚决定书' }).fill('2026');
   await unit.getByRole('option').first().click();
@@ -77,14 +72,14 @@ test('finance purchases and allocates to a unit; the unit issues and voids; old 
   await unit.getByRole('button', { name: '确定' }).click();
   await expect(unit.getByText('已作废，原因：金额填写错误')).toBeVisible();
 
-  await unit.getByRole('menuitem', { name: '票据结存' }).click();
+  await unit.goto('/#/receipt-balance');
   const b = await balanceCells(unit, 'payment_form', '城东大队');
   expect(b.received).toBe(1200);
   expect(b.passedOn).toBe(0);
   expect(b.used).toBe(41);
   expect(b.balance).toBe(b.received - b.passedOn - b.used);
 
-  await finance.getByRole('menuitem', { name: '票据结存' }).click();
+  await finance.goto('/#/receipt-balance');
   const province = await balanceCells(finance, 'payment_form', '青海省 财政');
   expect(province).toEqual({ received: 20_500, passedOn: 7_200, used: 0, balance: 13_300 });
 });
@@ -93,7 +88,7 @@ test('a simulated bank collection produces an e-receipt that the payer’s link 
   page,
   baseURL,
 }) => {
-  const police = await staffSession(baseURL!, 'police', PASSWORD);
+  const police = await apiAs(baseURL!, 'police');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'unpaid', unitId: [1] }));
   const [decision] = (await police.call('GET', `/api/decisions?filter=${filter}&range=[3,3]`)).body as {
     decisionNumber: string;

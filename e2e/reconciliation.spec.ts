@@ -1,9 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DISCREPANCY_TYPES } from '../src/domain/reconciliation';
-import { loginAndWait } from './helpers';
+import { expect, test } from './helpers';
 
 async function signFebruary(page: Page, bankRow: string) {
-  await page.getByRole('menuitem', { name: '对账', exact: true }).click();
+  await page.goto('/#/reconciliation-runs');
   await page.getByRole('link', { name: '对账签认' }).click();
   await page.getByLabel('月份').fill('2026-02');
   const row = page.getByTestId(bankRow);
@@ -20,12 +20,10 @@ async function signFebruary(page: Page, bankRow: string) {
 }
 
 test('finance reconciles February: every discrepancy type with both amounts; three sign-offs lock the period', async ({
-  browser,
+  openAs,
 }) => {
   test.setTimeout(180_000);
-  const finance = await browser.newPage();
-  await loginAndWait(finance, 'finance');
-  await finance.getByRole('menuitem', { name: '对账', exact: true }).click();
+  const finance = await openAs('finance', '/#/reconciliation-runs');
   await finance.getByRole('link', { name: '新建' }).click();
   // By role: once a run exists, the list has a sort button labelled 按期间开始升序排列.
   await finance.getByRole('textbox', { name: '期间开始' }).fill('2026-02-01');
@@ -40,11 +38,9 @@ test('finance reconciles February: every discrepancy type with both amounts; thr
   await expect(first.getByRole('cell', { name: /^¥/ })).toHaveCount(2);
 
   await signFebruary(finance, 'signoff-ICBC');
-  const police = await browser.newPage();
-  await loginAndWait(police, 'police');
+  const police = await openAs('police', '/#/reconciliation-runs');
   await signFebruary(police, 'signoff-ICBC');
-  const bank = await browser.newPage();
-  await loginAndWait(bank, 'bank_icbc');
+  const bank = await openAs('bank_icbc', '/#/reconciliation-runs');
   const row = await signFebruary(bank, 'signoff-ICBC');
   await expect(row.getByText('已锁定')).toBeVisible();
 });

@@ -1,21 +1,18 @@
-import { expect, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import { apiAs, expect, test } from './helpers';
 
 test('the unit sees what is refundable, an over-refund marks 退付金额 in Chinese, and the corrected form saves', async ({
-  page,
+  openAs,
   baseURL,
 }) => {
   // A paid decision of the unit (newest first: the demo's refunds use the oldest ones).
-  const auditor = await staffSession(baseURL!, 'auditor', PASSWORD);
+  const auditor = await apiAs(baseURL!, 'auditor');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'paid', unitId: 1 }));
   const rows = (await auditor.call('GET', `/api/decisions?filter=${filter}&range=[0,49]&sort=["id","DESC"]`))
     .body as { id: number; decisionNumber: string; fineFen: number }[];
   const d = rows.find((r) => r.fineFen >= 2_000);
   if (!d) throw new Error('no paid decision of unit 1');
 
-  await loginAndWait(page, 'unit');
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  const page = await openAs('unit', '/#/decisions');
   await page.getByRole('textbox', { name: '搜索' }).fill(d.decisionNumber);
   await page.getByRole('cell', { name: d.decisionNumber }).click();
   await page.getByRole('link', { name: '申请退付' }).click();

@@ -1,18 +1,11 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+import { apiAs, expect, test } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-async function as(browser: Browser, username: string) {
-  const page = await browser.newPage();
-  await loginAndWait(page, username);
-  return page;
-}
-
 /** The newest paid decision of a unit (the demo's refunds use its oldest ones) with at least `minFen` paid. */
 async function paidDecisionOf(baseURL: string, unitId: number, minFen: number) {
-  const police = await staffSession(baseURL, 'auditor', PASSWORD);
+  const police = await apiAs(baseURL, 'auditor');
   const filter = encodeURIComponent(JSON.stringify({ paymentStatus: 'paid', unitId }));
   const rows = (await police.call('GET', `/api/decisions?filter=${filter}&range=[0,49]&sort=["id","DESC"]`))
     .body as { id: number; decisionNumber: string; fineFen: number }[];
@@ -29,7 +22,7 @@ async function confirmStep(page: Page, ...restates: (string | RegExp)[]) {
 }
 
 async function openRefundOf(page: Page, decisionNumber: string) {
-  await page.getByRole('menuitem', { name: '退付' }).click();
+  await page.goto('/#/refunds');
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
   // The search applies after a pause; a row clicked before that is left again for the filtered list.
   await expect(page.locator('tbody tr')).toHaveCount(1);
@@ -37,7 +30,7 @@ async function openRefundOf(page: Page, decisionNumber: string) {
 }
 
 async function apply(page: Page, decisionNumber: string, amount: string, reason: string) {
-  await page.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await page.goto('/#/decisions');
   await page.getByRole('textbox', { name: '搜索' }).fill(decisionNumber);
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByRole('cell', { name: decisionNumber }).click();
@@ -62,15 +55,14 @@ async function apply(page: Page, decisionNumber: string, amount: string, reason:
 }
 
 test('unit applies → police reviews → finance approves → voucher in 大写 → treasury executes → police sees it', async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
   const d = await paidDecisionOf(baseURL!, 1, 2_000);
-  const unit = await as(browser, 'unit');
+  const unit = await openAs('unit', '/#/decisions');
   await apply(unit, d.decisionNumber, '10.00', '处罚决定撤销');
 
-  const police = await as(browser, 'police');
-  await police.getByRole('menuitem', { name: '退付' }).click();
+  const police = await openAs('police', '/#/refunds');
   await expect(police.getByLabel('待我办理')).toBeChecked();
   await police.getByRole('cell', { name: d.decisionNumber }).click();
   await police.getByRole('tab', { name: '证明材料' }).click();
@@ -79,7 +71,7 @@ test('unit applies → police reviews → finance approves → voucher in 大写
   await confirmStep(police, '退付 ¥10.00', '叶小梅');
   await expect(police.getByText('已复核，转财政审批')).toBeVisible();
 
-  const finance = await as(browser, 'finance');
+  const finance = await openAs('finance', '/#/refunds');
   await openRefundOf(finance, d.decisionNumber);
   await finance.getByRole('button', { name: '批准' }).click();
   await confirmStep(finance, '批准：向「叶小梅」退付 ¥10.00', d.decisionNumber);
@@ -93,8 +85,7 @@ test('unit applies → police reviews → finance approves → voucher in 大写
   await finance.getByRole('button', { name: '打印（含完整账号）' }).click();
   await expect(finance.getByTestId('voucher-payee-account')).toHaveText('6222020200012345678');
 
-  const treasury = await as(browser, 'treasury');
-  await treasury.getByRole('menuitem', { name: '退付' }).click();
+  const treasury = await openAs('treasury', '/#/refunds');
   await treasury.getByRole('cell', { name: d.decisionNumber }).click();
   await treasury.getByRole('button', { name: '确认已退付' }).click();
   await confirmStep(
@@ -103,7 +94,7 @@ test('unit applies → police reviews → finance approves → voucher in 大写
   );
   await expect(treasury.getByText('已确认退付，决定书状态已更新')).toBeVisible();
 
-  await police.getByRole('menuitem', { name: '处罚决定书' }).click();
+  await police.goto('/#/decisions');
   await police.getByRole('textbox', { name: '搜索' }).fill(d.decisionNumber);
   await expect(police.getByRole('cell', { name: '部分退付' })).toBeVisible();
   await police.getByRole('cell', { name: d.decisionNumber }).click();
@@ -112,20 +103,20 @@ test('unit applies → police reviews → finance approves → voucher in 大写
 });
 
 test('a large market refund: unit_market applies → dept_market reviews → finance and finance2 approve', async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
   const d = await paidDecisionOf(baseURL!, 7, 1_300_000);
-  const unit = await as(browser, 'unit_market');
+  const unit = await openAs('unit_market', '/#/decisions');
   await apply(unit, d.decisionNumber, '12,345.60', '多缴');
 
-  const dept = await as(browser, 'dept_market');
+  const dept = await openAs('dept_market', '/#/refunds');
   await openRefundOf(dept, d.decisionNumber);
   await dept.getByRole('button', { name: '复核通过' }).click();
   await confirmStep(dept, '退付 ¥12,345.60');
   await expect(dept.getByText('已复核，转财政审批')).toBeVisible();
 
-  const finance = await as(browser, 'finance');
+  const finance = await openAs('finance', '/#/refunds');
   await openRefundOf(finance, d.decisionNumber);
   await finance.getByRole('button', { name: '批准' }).click();
   await confirmStep(finance, '退付 ¥12,345.60');
@@ -135,8 +126,7 @@ test('a large market refund: unit_market applies → dept_market reviews → fin
   await expect(finance.getByRole('button', { name: '批准' })).toBeDisabled();
   await expect(finance.getByLabel('您已批准过，第二次审批须由另一位财政人员完成')).toBeVisible();
 
-  const finance2 = await as(browser, 'finance2');
-  await finance2.getByRole('menuitem', { name: '退付' }).click();
+  const finance2 = await openAs('finance2', '/#/refunds');
   await finance2.getByRole('cell', { name: d.decisionNumber }).click();
   await finance2.getByRole('button', { name: '批准' }).click();
   await confirmStep(finance2, '退付 ¥12,345.60');

@@ -1,16 +1,13 @@
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { staffSession } from '../scripts/machine-client';
-import { loginAndWait, PASSWORD } from './helpers';
+import { apiAs, expect, test } from './helpers';
 
 test('treasury sees late and overdue remittances, records an entry; finance sees the 入库反馈 and acknowledges it', async ({
-  browser,
+  openAs,
   baseURL,
 }) => {
-  const treasury = await browser.newPage();
-  await loginAndWait(treasury, 'treasury');
+  const treasury = await openAs('treasury');
   await expect(treasury.getByTestId('card-remittances_overdue')).not.toHaveText('0');
-  await treasury.getByRole('menuitem', { name: '缴库及时性' }).click();
+  await treasury.goto('/#/timeliness');
   const kpi = treasury.getByRole('table', { name: '各银行缴库及时性' });
   await expect(kpi.getByRole('row')).toHaveCount(5);
   await kpi
@@ -20,7 +17,7 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
   await expect(treasury.getByRole('cell', { name: '逾期未缴' }).first()).toBeVisible();
 
   // 昨日 / 本月 / 上月 reset the window from the server's business date (APP_TODAY 2026-03-16).
-  await treasury.getByRole('menuitem', { name: '缴库及时性' }).click();
+  await treasury.goto('/#/timeliness');
   await treasury.getByRole('button', { name: '上月' }).click();
   await expect(treasury.getByLabel('应缴库日起')).toHaveValue('2026-02-01');
   await expect(treasury.getByLabel('应缴库日止')).toHaveValue('2026-02-28');
@@ -39,9 +36,9 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
   await obligations.first().click();
   const covered = treasury.getByRole('table', { name: '所含缴款' });
   await expect(covered.getByRole('row')).toHaveCount(count + 1);
-  await treasury.screenshot({ path: 'test-results/treasury-obligation-collections.png', fullPage: true });
+  await treasury.screenshot({ path: 'test-results/treasury-obligation-collections.png' });
 
-  await treasury.getByRole('menuitem', { name: '缴库', exact: true }).click();
+  await treasury.goto('/#/remittances');
   await treasury.getByRole('combobox', { name: '状态' }).click();
   await treasury.getByRole('option', { name: '迟延' }).click();
   await expect(treasury.getByRole('cell', { name: '迟延' }).first()).toBeVisible();
@@ -62,7 +59,7 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
   for (let r = 2; r <= sheet.actualRowCount; r++) expect(sheet.getRow(r).getCell(status).value).toBe('迟延');
 
   // A transfer the treasury has not entered yet: its feedback says 未入库.
-  const api = await staffSession(baseURL!, 'treasury', PASSWORD);
+  const api = await apiAs(baseURL!, 'treasury');
   const filter = encodeURIComponent(JSON.stringify({ type: 'missing' }));
   const [missing] = (await api.call('GET', `/api/entry-feedback?filter=${filter}&range=[0,0]`)).body as {
     reference: string;
@@ -70,7 +67,7 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
   }[];
   expect(missing).toBeDefined();
 
-  await treasury.getByRole('menuitem', { name: '国库入库' }).click();
+  await treasury.goto('/#/treasury-entries');
   await treasury.getByRole('link', { name: '新建' }).click();
   await treasury.getByRole('combobox', { name: '国库' }).click();
   await treasury.getByRole('option').first().click();
@@ -87,9 +84,7 @@ test('treasury sees late and overdue remittances, records an entry; finance sees
   await expect(treasury.getByText(new RegExp(`混库：划款 ${missing.reference}`))).toBeVisible();
   await expect(treasury.getByRole('cell', { name: missing.reference })).toBeVisible();
 
-  const finance = await browser.newPage();
-  await loginAndWait(finance, 'finance');
-  await finance.getByRole('menuitem', { name: '入库反馈' }).click();
+  const finance = await openAs('finance', '/#/entry-feedback');
   const row = finance.getByRole('row', { name: new RegExp(missing.reference) });
   await expect(row.getByRole('cell', { name: '混库（科目或级次错误）' })).toBeVisible();
   await row.getByRole('button', { name: '确认' }).click();

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { loginAndWait, PASSWORD } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, loginAndWait, PASSWORD, test } from './helpers';
 
 const FINANCE = '财政厅 王敏';
 const POLICE = '交警总队 张伟';
@@ -39,10 +39,11 @@ test('switching users in one tab never shows the previous user, not even for a m
   expect(await seen()).toBe(0);
 });
 
-test('an expired session returns to the login page, which says so', async ({ page, context }) => {
-  await loginAndWait(page, 'finance');
+test('an expired session returns to the login page, which says so', async ({ openAs }) => {
+  const page = await openAs('finance');
+  await expect(page.getByText(`您好，${FINANCE}`)).toBeVisible();
   // The server forgets the session (as after its idle timeout): the browser no longer sends the cookie.
-  await context.clearCookies();
+  await page.context().clearCookies();
   await page.goto('/#/refunds');
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await expect(page.getByTestId('session-expired')).toHaveText('登录已过期，请重新登录。');
