@@ -60,6 +60,7 @@ import {
   transferRoutes,
   treasuryEntryRoutes,
 } from './remittances/routes';
+import { reportRoutes } from './reports/routes';
 import { statusCorrectionRoutes } from './status-corrections/routes';
 import { summaryRoutes } from './summary/routes';
 import { supervisionNoteRoutes } from './supervision-notes/routes';
@@ -148,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(institutionKeyRoutes(ctx), { prefix: '/api/institution-keys' });
   await app.register(decisionRoutes(ctx), { prefix: '/api/decisions' });
   await app.register(collectionRoutes(ctx), { prefix: '/api/collections' });
+  await app.register(reportRoutes(ctx), { prefix: '/api/reports' });
   await app.register(flagRoutes(ctx), { prefix: '/api/paid-status-flags' });
   await app.register(statusCorrectionRoutes(ctx), { prefix: '/api/status-corrections' });
   await app.register(refundRoutes(ctx), { prefix: '/api/refunds' });

@@ -62,6 +62,8 @@ export const MENU_GROUPS: MenuGroup[] = [
   {
     key: 'reports',
     entries: [
+      page('/monthly-statement', 'app.monthly.title', 'report', ['show', 'reports']),
+      page('/channel-stats', 'app.channel_stats.title', 'chart', ['show', 'channel-stats']),
       { resource: 'receipt-findings' },
       page('/receipt-balance', 'app.receipts.balance_title', 'balance', ['show', 'receipt-balance']),
       page('/receipt-history', 'app.receipts.history_title', 'history', ['show', 'receipts']),

@@ -11,6 +11,7 @@ export * from './field-errors';
 export * from './flags';
 export * from './format';
 export * from './refunds';
+export * from './reports';
 export * from './zod-issues';
 
 const GROUPS = {
