@@ -47,6 +47,7 @@ import remittances from './remittances';
 import { TimelinessPage } from './remittances/TimelinessPage';
 import { ChannelStatsPage } from './reports/ChannelStatsPage';
 import { MonthlyStatementPage } from './reports/MonthlyStatementPage';
+import { ReconciliationStatementPage } from './reports/ReconciliationStatementPage';
 import statusCorrections from './status-corrections';
 import supervisionNotes from './supervision-notes';
 import treasuries from './treasuries';
@@ -120,6 +121,7 @@ export const App = () => (
       <Route path="/receipt-history" element={<ReceiptHistoryPage />} />
       <Route path="/monthly-statement" element={<MonthlyStatementPage />} />
       <Route path="/channel-stats" element={<ChannelStatsPage />} />
+      <Route path="/reconciliation-statements" element={<ReconciliationStatementPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/refunds/:id/voucher" element={<RefundVoucherPage />} />

@@ -60,6 +60,13 @@ export interface StatementCollection {
   transferReference: string | null;
 }
 
+export interface EntryAmount {
+  transferReference: string;
+  budgetSubjectCode: string;
+  budgetLevel: string;
+  amountFen: number;
+}
+
 /**
  * How much of each collection was entered into the treasury: per transfer and budget subject and
  * level, the entered amount covers that transfer's collections of the same subject and level in id
@@ -68,12 +75,7 @@ export interface StatementCollection {
  */
 export function allocateEntered(
   collections: readonly StatementCollection[],
-  entries: readonly {
-    transferReference: string;
-    budgetSubjectCode: string;
-    budgetLevel: string;
-    amountFen: number;
-  }[],
+  entries: readonly EntryAmount[],
 ): Map<number, number> {
   const key = (ref: string, subject: string | null, level: string | null) =>
     `${ref}\u0000${subject}\u0000${level}`;

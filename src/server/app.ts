@@ -61,6 +61,7 @@ import {
   treasuryEntryRoutes,
 } from './remittances/routes';
 import { reportRoutes } from './reports/routes';
+import { statementRoutes } from './reports/statements';
 import { statusCorrectionRoutes } from './status-corrections/routes';
 import { summaryRoutes } from './summary/routes';
 import { supervisionNoteRoutes } from './supervision-notes/routes';
@@ -160,6 +161,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(reconciliationRunRoutes(ctx), { prefix: '/api/reconciliation-runs' });
   await app.register(discrepancyRoutes(ctx), { prefix: '/api/discrepancies' });
   await app.register(signoffRoutes(ctx), { prefix: '/api/reconciliation-signoffs' });
+  await app.register(statementRoutes(ctx), { prefix: '/api/reconciliation-statements' });
   await app.register(receiptTypeRoutes(ctx), { prefix: '/api/receipt-types' });
   await app.register(receiptBatchRoutes(ctx), { prefix: '/api/receipt-batches' });
   await app.register(receiptHoldingRoutes(ctx), { prefix: '/api/receipt-holdings' });

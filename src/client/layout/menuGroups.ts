@@ -45,6 +45,10 @@ export const MENU_GROUPS: MenuGroup[] = [
     entries: [
       { resource: 'reconciliation-runs' },
       { resource: 'discrepancies' },
+      page('/reconciliation-statements', 'app.rstatements.title', 'statement', [
+        'list',
+        'reconciliation-statements',
+      ]),
       page('/reconciliation-signoffs', 'app.signoffs.title', 'signoff', ['list', 'reconciliation-signoffs']),
     ],
   },

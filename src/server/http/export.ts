@@ -325,25 +325,23 @@ export async function sendFixedRows<Row>(
       ? 'text/csv; charset=utf-8'
       : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
+  // The rows are known before anything is written: the audit event is recorded first.
+  await ctx.audit.recordNow(ctx.database.db, {
+    actor: actorOf(request),
+    action: 'export',
+    resource: def.resource,
+    after: { format, ...def.about, rows: rows.length },
+    ip: request.ip,
+  });
   const out = new PassThrough();
   async function* one() {
     yield rows;
   }
   const run =
     format === 'csv' ? writeCsv(out, one(), columns, locale) : writeXlsx(out, one(), columns, locale);
-  run
-    .then((n) =>
-      ctx.audit.recordNow(ctx.database.db, {
-        actor: actorOf(request),
-        action: 'export',
-        resource: def.resource,
-        after: { format, ...def.about, rows: n },
-        ip: request.ip,
-      }),
-    )
-    .catch((err) => {
-      request.log.error({ err }, 'export failed');
-      out.destroy(err as Error);
-    });
+  run.catch((err) => {
+    request.log.error({ err }, 'export failed');
+    out.destroy(err as Error);
+  });
   return reply.send(out);
 }
