@@ -6,6 +6,10 @@ test('the treasury reads the 月报表 and produces February’s 对账表; a un
 }) => {
   const treasury = await browser.newPage();
   await loginAndWait(treasury, 'treasury');
+  // The dashboard's timetable: February's statements are not produced, 9 working days after 2026-03-03.
+  await expect(treasury.getByTestId('statement-duties-late')).toContainText(
+    '国库对账表尚未生成，已逾期 9 个工作日',
+  );
 
   // 月报表: last month by default, rows and a totals row, the export links carry the month.
   await treasury.goto('/#/monthly-statement');
@@ -38,6 +42,9 @@ test('the treasury reads the 月报表 and produces February’s 对账表; a un
   // The unit sees its own statements and confirms the first one.
   const unit = await browser.newPage();
   await loginAndWait(unit, 'unit');
+  await expect(unit.getByTestId('statement-duties-late')).toContainText(
+    /\d+ 张对账表尚未确认，最长已逾期 7 个工作日/,
+  );
   await unit.goto('/#/reconciliation-statements');
   const first = unit.locator('[data-testid^="statement-"]').first();
   await expect(first.getByText('待确认')).toBeVisible();

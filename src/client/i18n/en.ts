@@ -167,6 +167,9 @@ export const enApp = {
       timetable_title: 'Reconciliation timetable for %{month}',
       timetable_late: 'Not signed after the monthly report date: %{list}',
       timetable_done: 'Every bank is signed off by all three parties; the period is locked',
+      statements_not_produced:
+        'The treasury reconciliation statements are not produced yet, %{days} working days late',
+      statements_not_confirmed: '%{count} statements not confirmed yet, up to %{days} working days late',
       welcome: 'Welcome, %{name}',
       subtitle: '%{role} · business date %{today}',
       empty: 'Nothing needs your attention right now.',

@@ -160,6 +160,8 @@ export const zhApp: Tree<typeof enApp> = {
       timetable_title: '%{month} 对账时间表',
       timetable_late: '月报日已过仍未签认：%{list}',
       timetable_done: '各银行均已完成三方签认，期间已锁定',
+      statements_not_produced: '国库对账表尚未生成，已逾期 %{days} 个工作日',
+      statements_not_confirmed: '%{count} 张对账表尚未确认，最长已逾期 %{days} 个工作日',
       welcome: '您好，%{name}',
       subtitle: '%{role} · 业务日期 %{today}',
       empty: '目前没有需要您处理的事项。',
