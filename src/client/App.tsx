@@ -45,6 +45,9 @@ import { RefundVoucherPage } from './refunds/RefundVoucherPage';
 import regions from './regions';
 import remittances from './remittances';
 import { TimelinessPage } from './remittances/TimelinessPage';
+import { ChannelStatsPage } from './reports/ChannelStatsPage';
+import { MonthlyStatementPage } from './reports/MonthlyStatementPage';
+import { ReconciliationStatementPage } from './reports/ReconciliationStatementPage';
 import statusCorrections from './status-corrections';
 import supervisionNotes from './supervision-notes';
 import treasuries from './treasuries';
@@ -116,6 +119,9 @@ export const App = () => (
       <Route path="/receipt-holdings/allocate" element={<ReceiptAllocatePage />} />
       <Route path="/receipt-balance" element={<ReceiptBalancePage />} />
       <Route path="/receipt-history" element={<ReceiptHistoryPage />} />
+      <Route path="/monthly-statement" element={<MonthlyStatementPage />} />
+      <Route path="/channel-stats" element={<ChannelStatsPage />} />
+      <Route path="/reconciliation-statements" element={<ReconciliationStatementPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/refunds/:id/voucher" element={<RefundVoucherPage />} />

@@ -17,6 +17,7 @@ export * from './receipts';
 export * from './reconciliation';
 export * from './refunds';
 export * from './remittances';
+export * from './reports';
 export * from './roles';
 export * from './schemas';
 export * from './supervision-notes';

@@ -8,6 +8,7 @@ import {
   type RefundStatus,
   refundPartyOf,
 } from './refunds';
+import { statementRefusal } from './reports';
 import { type Actor, type Role, regionContains } from './roles';
 import {
   correctionRefusal,
@@ -60,6 +61,9 @@ export const RESOURCES = [
   'e-receipt-segments',
   'receipt-findings',
   'receipt-balance',
+  'reports',
+  'channel-stats',
+  'reconciliation-statements',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -93,7 +97,8 @@ export type Action =
   | 'resolve'
   | 'reopen'
   | 'allocate'
-  | 'void';
+  | 'void'
+  | 'dispute';
 
 const READ = ['list', 'show'] as const;
 const everyone: readonly Role[] = [
@@ -231,6 +236,20 @@ export const PERMISSIONS: Record<Resource, Grants> = {
   'e-receipt-segments': { ...read(['finance', 'unit', 'auditor']), create: ['finance'] },
   'receipt-findings': read(['finance', 'unit', 'auditor']),
   'receipt-balance': { show: ['finance', 'unit', 'auditor'] },
+  // 月报表: whoever reads collections, each in the collections' scope.
+  reports: {
+    show: ['finance', 'treasury', 'auditor', 'police', 'bank', 'unit', 'dept'],
+    export: ['finance', 'treasury', 'auditor', 'police', 'bank', 'unit', 'dept'],
+  },
+  'channel-stats': { show: ['finance', 'treasury', 'auditor'] },
+  // 对账表: the treasury produces it per unit and bank, the unit confirms or disputes it.
+  'reconciliation-statements': {
+    ...read(['treasury', 'finance', 'auditor', 'unit', 'bank']),
+    export: ['treasury', 'finance', 'auditor', 'unit', 'bank'],
+    create: ['treasury'],
+    confirm: ['unit'],
+    dispute: ['unit'],
+  },
 };
 
 /** A record as far as permissions care: its scope keys and, for workflows, its state and actors. */
@@ -348,6 +367,8 @@ export function stateRefusal(
         : null;
     case 'paid-status-flags':
       return stepOf(FLAG_STEPS, state, action);
+    case 'reconciliation-statements':
+      return action === 'confirm' || action === 'dispute' ? statementRefusal(state) : null;
     default:
       return null;
   }

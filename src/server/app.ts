@@ -61,6 +61,8 @@ import {
   transferRoutes,
   treasuryEntryRoutes,
 } from './remittances/routes';
+import { reportRoutes } from './reports/routes';
+import { statementRoutes } from './reports/statements';
 import { statusCorrectionRoutes } from './status-corrections/routes';
 import { summaryRoutes } from './summary/routes';
 import { supervisionNoteRoutes } from './supervision-notes/routes';
@@ -155,6 +157,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(institutionKeyRoutes(ctx), { prefix: '/api/institution-keys' });
   await app.register(decisionRoutes(ctx), { prefix: '/api/decisions' });
   await app.register(collectionRoutes(ctx), { prefix: '/api/collections' });
+  await app.register(reportRoutes(ctx), { prefix: '/api/reports' });
   await app.register(flagRoutes(ctx), { prefix: '/api/paid-status-flags' });
   await app.register(statusCorrectionRoutes(ctx), { prefix: '/api/status-corrections' });
   await app.register(refundRoutes(ctx), { prefix: '/api/refunds' });
@@ -165,6 +168,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(reconciliationRunRoutes(ctx), { prefix: '/api/reconciliation-runs' });
   await app.register(discrepancyRoutes(ctx), { prefix: '/api/discrepancies' });
   await app.register(signoffRoutes(ctx), { prefix: '/api/reconciliation-signoffs' });
+  await app.register(statementRoutes(ctx), { prefix: '/api/reconciliation-statements' });
   await app.register(receiptTypeRoutes(ctx), { prefix: '/api/receipt-types' });
   await app.register(receiptBatchRoutes(ctx), { prefix: '/api/receipt-batches' });
   await app.register(receiptHoldingRoutes(ctx), { prefix: '/api/receipt-holdings' });

@@ -1,6 +1,9 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import BalanceIcon from '@mui/icons-material/Balance';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import DrawIcon from '@mui/icons-material/Draw';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HistoryIcon from '@mui/icons-material/History';
 import TimerIcon from '@mui/icons-material/Timer';
 import DefaultIcon from '@mui/icons-material/ViewList';
@@ -27,6 +30,9 @@ const PAGE_ICONS: Record<string, ReactElement> = {
   signoff: <DrawIcon />,
   balance: <BalanceIcon />,
   history: <HistoryIcon />,
+  report: <AssessmentIcon />,
+  chart: <BarChartIcon />,
+  statement: <FactCheckIcon />,
 };
 
 /** How many records wait for this user per entry; asked again on every navigation. */

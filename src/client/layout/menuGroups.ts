@@ -45,6 +45,10 @@ export const MENU_GROUPS: MenuGroup[] = [
     entries: [
       { resource: 'reconciliation-runs' },
       { resource: 'discrepancies' },
+      page('/reconciliation-statements', 'app.rstatements.title', 'statement', [
+        'list',
+        'reconciliation-statements',
+      ]),
       page('/reconciliation-signoffs', 'app.signoffs.title', 'signoff', ['list', 'reconciliation-signoffs']),
     ],
   },
@@ -62,6 +66,8 @@ export const MENU_GROUPS: MenuGroup[] = [
   {
     key: 'reports',
     entries: [
+      page('/monthly-statement', 'app.monthly.title', 'report', ['show', 'reports']),
+      page('/channel-stats', 'app.channel_stats.title', 'chart', ['show', 'channel-stats']),
       { resource: 'receipt-findings' },
       page('/receipt-balance', 'app.receipts.balance_title', 'balance', ['show', 'receipt-balance']),
       page('/receipt-history', 'app.receipts.history_title', 'history', ['show', 'receipts']),

@@ -167,6 +167,29 @@ export const dataProvider = {
   async receiptHistory(query: Record<string, string>): Promise<ReceiptHistory> {
     return (await httpClient(`${API}/receipts/history?${new URLSearchParams(query)}`)).json;
   },
+  async monthlyStatement(month: string): Promise<MonthlyStatement> {
+    return (await httpClient(`${API}/reports/monthly-statement?month=${month}`)).json;
+  },
+  async channelStats(from: string, to: string): Promise<ChannelStats> {
+    return (await httpClient(`${API}/reports/channel-stats?${new URLSearchParams({ from, to })}`)).json;
+  },
+  async reconciliationStatements(month: string): Promise<StatementBook> {
+    return (await httpClient(`${API}/reconciliation-statements?month=${month}`)).json;
+  },
+  async produceStatements(month: string): Promise<{ month: string; produced: number }> {
+    return (
+      await httpClient(`${API}/reconciliation-statements`, {
+        method: 'POST',
+        body: JSON.stringify({ month }),
+      })
+    ).json;
+  },
+  async answerStatement(id: number, answer: 'confirm' | 'dispute', note?: string): Promise<void> {
+    await httpClient(`${API}/reconciliation-statements/${id}/${answer}`, {
+      method: 'POST',
+      body: JSON.stringify(answer === 'dispute' ? { note } : {}),
+    });
+  },
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await httpClient(`${API}/auth/password`, {
       method: 'POST',
@@ -315,4 +338,74 @@ export interface ReceiptHistory {
   } | null;
   writeOff: { id: number; status: string; decidedAt: string | null } | null;
   unitName: string | null;
+}
+
+export interface MonthlyStatementRow {
+  billingCode: string | null;
+  budgetSubjectCode: string | null;
+  budgetLevel: string | null;
+  regionCode: string | null;
+  count: number;
+  collectedFen: number;
+  refundedFen: number;
+  netFen: number;
+}
+export interface MonthlyStatement {
+  month: string;
+  rows: MonthlyStatementRow[];
+  totals: { count: number; collectedFen: number; refundedFen: number; netFen: number };
+}
+export interface ChannelStats {
+  from: string;
+  to: string;
+  months: {
+    month: string;
+    count: number;
+    amountFen: number;
+    channels: {
+      channel: string;
+      count: number;
+      amountFen: number;
+      countShare: number;
+      amountShare: number;
+    }[];
+  }[];
+}
+export interface StatementLine {
+  budgetSubjectCode: string | null;
+  budgetLevel: string | null;
+  count: number;
+  collectedFen: number;
+  enteredFen: number;
+}
+export interface ReconciliationStatement {
+  id: number;
+  month: string;
+  unitId: number;
+  unitName: string;
+  bankId: string;
+  bankName: string;
+  count: number;
+  collectedFen: number;
+  enteredFen: number;
+  lines: StatementLine[];
+  status: 'produced' | 'confirmed' | 'disputed';
+  note: string | null;
+  producedAt: string;
+  answeredAt: string | null;
+  answeredByName: string | null;
+}
+export interface StatementDuty {
+  party: 'treasury' | 'unit' | 'finance' | 'police' | 'bank';
+  name: string;
+  what: 'produce' | 'confirm' | 'sign';
+  due: string;
+  doneOn: string | null;
+  workingDaysLate: number;
+}
+export interface StatementBook {
+  month: string;
+  timetable: { monthEnd: string; treasuryTable: string; unitConfirmation: string; monthlyReport: string };
+  statements: ReconciliationStatement[];
+  duties: StatementDuty[];
 }

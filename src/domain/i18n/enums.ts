@@ -75,6 +75,8 @@ const actionZh = {
   allocate: '发放',
   transfer: '调回',
   export: '导出',
+  produce: '生成',
+  dispute: '提出异议',
 };
 export type AuditActionCode = keyof typeof actionZh;
 export const auditActionTexts: Texts<AuditActionCode> = {
@@ -128,6 +130,8 @@ export const auditActionTexts: Texts<AuditActionCode> = {
     allocate: 'Allocate',
     transfer: 'Transfer back',
     export: 'Export',
+    produce: 'Produce',
+    dispute: 'Dispute',
   },
 };
 
@@ -165,6 +169,8 @@ const resourceZh = {
   remittances: '缴库义务',
   statements: '银行对账单',
   'treasury-entries': '国库入库',
+  reports: '月报表',
+  'reconciliation-statements': '国库对账表',
 };
 export type AuditResourceCode = keyof typeof resourceZh;
 export const auditResourceTexts: Texts<AuditResourceCode> = {
@@ -203,6 +209,8 @@ export const auditResourceTexts: Texts<AuditResourceCode> = {
     remittances: 'Remittance obligations',
     statements: 'Bank statements',
     'treasury-entries': 'Treasury entries',
+    reports: 'Monthly statement',
+    'reconciliation-statements': 'Treasury reconciliation statements',
   },
 };
 

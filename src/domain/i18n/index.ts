@@ -26,6 +26,7 @@ export * from './receipts';
 export * from './refunds';
 export * from './regions';
 export * from './remittances';
+export * from './reports';
 export * from './shared';
 export * from './status-corrections';
 export * from './supervision-notes';

@@ -1,6 +1,18 @@
-import { bigint, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { DISCREPANCY_STATES, DISCREPANCY_TYPES, RUN_STATUSES } from '../../../domain/reconciliation';
-import { banks } from './organisation';
+import { STATEMENT_STATUSES } from '../../../domain/reports';
+import { banks, units } from './organisation';
 import { users } from './users';
 
 // 对账 run: a period (day or month), optionally one bank, worked in chunks of one bank and one day.
@@ -65,4 +77,45 @@ export const reconciliationSignoffs = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [unique('signoffs_uq').on(t.month, t.bankId, t.role)],
+);
+
+/** One line of a 对账表: a budget subject and level, what was collected and what the treasury entered. */
+export interface StatementLineRecord {
+  budgetSubjectCode: string | null;
+  budgetLevel: string | null;
+  count: number;
+  collectedFen: number;
+  enteredFen: number;
+}
+
+// 国库对账表: the treasury's monthly statement per unit and bank, confirmed or disputed by the unit.
+export const reconciliationStatements = pgTable(
+  'reconciliation_statements',
+  {
+    id: serial('id').primaryKey(),
+    month: text('month').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => banks.id),
+    regionCode: text('region_code').notNull(),
+    count: integer('count').notNull(),
+    collectedFen: bigint('collected_fen', { mode: 'number' }).notNull(),
+    enteredFen: bigint('entered_fen', { mode: 'number' }).notNull(),
+    lines: jsonb('lines').$type<StatementLineRecord[]>().notNull(),
+    status: text('status', { enum: STATEMENT_STATUSES }).default('produced').notNull(),
+    note: text('note'),
+    producedBy: integer('produced_by')
+      .notNull()
+      .references(() => users.id),
+    producedAt: timestamp('produced_at', { withTimezone: true, mode: 'date' }).notNull(),
+    answeredBy: integer('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    unique('reconciliation_statements_uq').on(t.month, t.unitId, t.bankId),
+    index('reconciliation_statements_unit_idx').on(t.unitId, t.month),
+  ],
 );
