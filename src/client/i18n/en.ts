@@ -25,6 +25,7 @@ import {
   institutionKeyFieldTexts,
   institutionKeyStatusTexts,
   institutionKindTexts,
+  passwordResetTexts,
   receiptBatchFieldTexts,
   receiptFieldTexts,
   receiptFindingDetailTexts,
@@ -466,7 +467,7 @@ export const enApp = {
         deactivate: 'User deactivated',
         activate: 'User reactivated',
       },
-      help: { password: 'Leave empty to keep the current password' },
+      reset: passwordResetTexts.en,
     },
     regions: {
       name: 'Region |||| Regions',

@@ -24,6 +24,7 @@ import {
   institutionKeyFieldTexts,
   institutionKeyStatusTexts,
   institutionKindTexts,
+  passwordResetTexts,
   receiptBatchFieldTexts,
   receiptFieldTexts,
   receiptFindingDetailTexts,
@@ -442,7 +443,7 @@ export const zhApp: Tree<typeof enApp> = {
         deactivate: '用户已停用',
         activate: '用户已重新启用',
       },
-      help: { password: '留空则不修改密码' },
+      reset: passwordResetTexts['zh-CN'],
     },
     regions: {
       name: '行政区划',
