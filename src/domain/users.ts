@@ -46,6 +46,10 @@ export const USER_READ_ONLY = [
   'lockedUntil',
   'failedAttempts',
   'lastLoginAt',
+  'resetPending',
+  'resetCodeExpiresAt',
+  'passwordResetAt',
+  'passwordResetBy',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -55,3 +59,19 @@ export const changePasswordSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 export const loginSchema = z.strictObject({ username: z.string().max(64), password: z.string().max(128) });
+
+/** What a user signed in with a one-time reset code sends: only the new password. */
+export const setPasswordSchema = z.strictObject({ newPassword: passwordSchema });
+
+/**
+ * A one-time reset code: 16 characters of an alphabet without look-alikes (no 0/O, 1/I/L, U),
+ * shown as four groups of four. About 80 bits; only its scrypt hash is stored.
+ */
+export const RESET_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const formatResetCode = (raw: string) => raw.match(/.{1,4}/g)?.join('-') ?? raw;
+/** What was typed, as it is hashed: case, spaces and dashes do not matter. */
+export const normaliseResetCode = (typed: string) => typed.toUpperCase().replace(/[\s-]/g, '');
+
+/** Separation of duties: nobody changes their own role (an admin cannot make itself finance). */
+export const changesOwnRole = (actorId: number, targetId: number, fromRole: string, toRole: string) =>
+  actorId === targetId && fromRole !== toRole;

@@ -28,6 +28,8 @@ export interface Config {
   receiptVoidRate: number;
   /** How far back a pushed payment or transfer time may lie; later than a day ahead is never believed. */
   plausiblePastDays: number;
+  /** Hours an admin's one-time password-reset code stays valid. */
+  resetCodeHours: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     receiptLowStock: Number(env.RECEIPT_LOW_STOCK ?? 50),
     receiptVoidRate: Number(env.RECEIPT_VOID_RATE ?? 0.05),
     plausiblePastDays: Number(env.PLAUSIBLE_PAST_DAYS ?? 366),
+    resetCodeHours: Number(env.RESET_CODE_HOURS ?? 24),
   };
 }

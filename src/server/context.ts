@@ -27,6 +27,8 @@ declare module 'fastify' {
     permission?: [Resource, Action];
     /** Signed machine API: which institution kind may call it. */
     machine?: 'bank' | 'police' | 'treasury';
+    /** The one route a session opened with a one-time reset code may call (setting the password). */
+    setPassword?: boolean;
   }
   interface FastifyRequest {
     session: SessionInfo | null;

@@ -36,6 +36,7 @@ import {
   institutionKeyStatusTexts,
   institutionKindTexts,
   monthlyStatementTexts,
+  passwordResetTexts,
   paymentStatusTexts,
   receiptBatchFieldTexts,
   receiptFieldTexts,
@@ -556,7 +557,7 @@ export const enApp = {
         deactivate: 'User deactivated',
         activate: 'User reactivated',
       },
-      help: { password: 'Leave empty to keep the current password' },
+      reset: passwordResetTexts.en,
     },
     regions: {
       name: 'Region |||| Regions',

@@ -35,6 +35,7 @@ import {
   institutionKeyStatusTexts,
   institutionKindTexts,
   monthlyStatementTexts,
+  passwordResetTexts,
   paymentStatusTexts,
   receiptBatchFieldTexts,
   receiptFieldTexts,
@@ -526,7 +527,7 @@ export const zhApp: Tree<typeof enApp> = {
         deactivate: '用户已停用',
         activate: '用户已重新启用',
       },
-      help: { password: '留空则不修改密码' },
+      reset: passwordResetTexts['zh-CN'],
     },
     regions: {
       name: '行政区划',

@@ -1,8 +1,10 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Login, LoginForm, useTranslate } from 'react-admin';
+import { pendingReset } from '../providers/pendingReset';
 import { session } from '../providers/session';
+import { SetPasswordForm } from './SetPasswordForm';
 
 /**
  * Names the product and says whether the last session expired. Whoever reaches this page is no
@@ -12,6 +14,8 @@ export const LoginPage = () => {
   const translate = useTranslate();
   const queryClient = useQueryClient();
   const [expired] = useState(() => session.expired());
+  // Signed in with a one-time reset code: the new password comes first.
+  const pending = useSyncExternalStore(pendingReset.subscribe, pendingReset.get);
   useEffect(() => {
     queryClient.clear();
   }, [queryClient]);
@@ -25,12 +29,12 @@ export const LoginPage = () => {
           {translate('app.login.subtitle')}
         </Typography>
       </Box>
-      {expired && (
+      {expired && !pending && (
         <Alert severity="warning" sx={{ mx: 2 }} data-testid="session-expired">
           {translate('app.login.expired')}
         </Alert>
       )}
-      <LoginForm />
+      {pending ? <SetPasswordForm pending={pending} /> : <LoginForm />}
     </Login>
   );
 };

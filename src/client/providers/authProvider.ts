@@ -1,6 +1,7 @@
 import { type AuthProvider, HttpError } from 'react-admin';
 import { type Action, can, RESOURCES, type Resource, type ScopedRecord } from '../../domain/permissions';
 import { httpClient } from './httpClient';
+import { type PendingReset, pendingReset } from './pendingReset';
 import { type SessionUser, session } from './session';
 
 async function loadSession() {
@@ -21,6 +22,13 @@ export const authProvider: AuthProvider = {
         method: 'POST',
         body: JSON.stringify({ username, password }),
       });
+      if (json.mustSetPassword) {
+        // Signed in with a one-time reset code: the login page now asks for a new password.
+        session.signedOut();
+        pendingReset.set({ csrfToken: json.csrfToken, notice: json.notice ?? null } as PendingReset);
+        return { redirectTo: false };
+      }
+      pendingReset.set(null);
       session.set(json as { user: SessionUser; csrfToken: string });
     } catch (error) {
       // The login form shows the message: one generic, translated text whatever went wrong.

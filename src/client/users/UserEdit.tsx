@@ -2,8 +2,19 @@ import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PersonIcon from '@mui/icons-material/Person';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import { Edit, SaveButton, SimpleForm, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
+import { Alert } from '@mui/material';
+import {
+  Edit,
+  SaveButton,
+  SimpleForm,
+  Toolbar,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { shanghaiDateTime } from '../../domain/i18n';
 import { ActionButton } from '../common/ActionButton';
+import { ResetPasswordButton } from './ResetPasswordButton';
 import { UserInputs } from './UserInputs';
 import { editUserResolver } from './userResolver';
 
@@ -12,6 +23,7 @@ const Actions = () => {
   if (!record) return null;
   return (
     <TopToolbar>
+      <ResetPasswordButton />
       {record.locked ? (
         <ActionButton
           action="unlock"
@@ -49,6 +61,18 @@ const Actions = () => {
   );
 };
 
+/** A reset code was issued and is still unused: the admin sees until when it is valid (never the code). */
+const ResetPending = () => {
+  const record = useRecordContext<{ resetPending?: boolean; resetCodeExpiresAt?: string | null }>();
+  const translate = useTranslate();
+  if (!record?.resetPending || !record.resetCodeExpiresAt) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 1 }} data-testid="reset-pending">
+      {translate('resources.users.reset.pending', { at: shanghaiDateTime(record.resetCodeExpiresAt) })}
+    </Alert>
+  );
+};
+
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic" actions={<Actions />} redirect="list">
     <SimpleForm
@@ -59,6 +83,7 @@ export const UserEdit = () => (
         </Toolbar>
       }
     >
+      <ResetPending />
       <UserInputs isEdit />
     </SimpleForm>
   </Edit>

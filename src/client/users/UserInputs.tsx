@@ -1,15 +1,27 @@
-import { PasswordInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { PasswordInput, ReferenceInput, SelectInput, TextInput, useRecordContext } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { session } from '../providers/session';
 import { roleChoices } from './roleChoices';
 
-/** Shows the unit, bank or department link only for the role that needs it. */
+/**
+ * Shows the unit, bank or department link only for the role that needs it. Nobody edits their own
+ * role (separation of duties), and an existing user's password is never typed by an admin: the
+ * edit page offers 重置密码 (a one-time code) instead.
+ */
 export const UserInputs = ({ isEdit = false }: { isEdit?: boolean }) => {
   const role = useWatch({ name: 'role' });
+  const record = useRecordContext<{ id: number }>();
+  const ownRecord = isEdit && !!record && record.id === session.get()?.user.id;
   return (
     <>
       <TextInput source="username" disabled={isEdit} />
       <TextInput source="displayName" />
-      <SelectInput source="role" choices={roleChoices} />
+      <SelectInput
+        source="role"
+        choices={roleChoices}
+        disabled={ownRecord}
+        helperText={ownRecord ? 'resources.users.reset.own_role' : undefined}
+      />
       <ReferenceInput
         source="regionCode"
         reference="regions"
@@ -33,10 +45,7 @@ export const UserInputs = ({ isEdit = false }: { isEdit?: boolean }) => {
           <SelectInput optionText="name" />
         </ReferenceInput>
       )}
-      <PasswordInput
-        source="password"
-        helperText={isEdit ? 'resources.users.help.password' : 'app.validation.password'}
-      />
+      {!isEdit && <PasswordInput source="password" helperText="app.validation.password" />}
       <TextInput source="note" multiline />
     </>
   );

@@ -1,6 +1,13 @@
 import { maskAccount } from '../../domain/mask';
 
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'currentPassword', 'newPassword', 'csrfToken']);
+const SECRET_KEYS = new Set([
+  'passwordHash',
+  'resetCodeHash',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'csrfToken',
+]);
 const MASKERS: Record<string, (v: string) => string> = {
   accountNumber: maskAccount,
   payeeAccount: maskAccount,

@@ -33,6 +33,14 @@ export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
     const session = sid ? await ctx.sessions.resolve(sid) : null;
     if (!session) throw new HttpError(401, 'unauthenticated', 'Not signed in or the session has expired');
     request.session = session;
+    // A session opened with a reset code can do one thing: choose the new password.
+    if ((session.purpose === 'set_password') !== !!config.setPassword)
+      throw forbidden(
+        session.purpose === 'set_password'
+          ? 'Set a new password first: this session may only call POST /api/auth/set-password'
+          : 'Only a session opened with a one-time reset code sets a password here; use /api/auth/password',
+        session.purpose === 'set_password' ? 'must_set_password' : 'not_a_reset_session',
+      );
     if (
       !SAFE_METHODS.has(request.method) &&
       !csrfMatches(session.csrfToken, request.headers['x-csrf-token'] as string)

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema } from '../../domain/users';
+import { changePasswordSchema, loginSchema, normaliseResetCode, setPasswordSchema } from '../../domain/users';
 import { type AppContext, actorOf } from '../context';
 import { users } from '../db/schema';
 import { HttpError, unprocessable } from '../http/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
-import { SESSION_COOKIE, toActor } from './sessions';
+import { SESSION_COOKIE, type SessionPurpose, toActor } from './sessions';
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCK_MS = 15 * 60_000;
@@ -13,6 +14,27 @@ const GENERIC = 'Wrong username or password, or the account is locked';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
+  const setSessionCookie = (reply: FastifyReply, id: string) =>
+    reply.setCookie(SESSION_COOKIE, id, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.config.secureCookies,
+    });
+  /** 管理员于 … 重置了您的密码: when and by whom, shown on the set-password form. */
+  async function resetNotice(user: typeof users.$inferSelect) {
+    if (!user.passwordResetAt) return null;
+    const [by] = user.passwordResetBy
+      ? await db
+          .select({ displayName: users.displayName })
+          .from(users)
+          .where(eq(users.id, user.passwordResetBy))
+      : [];
+    return {
+      code: 'password_reset_by_admin',
+      params: { at: user.passwordResetAt.toISOString(), by: by?.displayName ?? '' },
+    };
+  }
   return async (app) => {
     app.post(
       '/login',
@@ -34,7 +56,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
         const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
         const locked = !!user?.lockedUntil && user.lockedUntil > now;
-        if (!user?.active || locked || !passwordOk) {
+        // After an admin reset the old password is gone; the one-time code opens a set-password session.
+        const codeExpired = !!user?.resetCodeExpiresAt && user.resetCodeExpiresAt <= now;
+        const codeOk =
+          !passwordOk &&
+          !!user?.resetCodeHash &&
+          !codeExpired &&
+          (await verifyPassword(normaliseResetCode(password), user.resetCodeHash));
+        if (!user?.active || locked || !(passwordOk || codeOk)) {
           await db.transaction(async (tx) => {
             if (user && !locked) {
               const failed = user.failedAttempts + 1;
@@ -66,33 +95,77 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                     ? 'inactive'
                     : locked
                       ? 'locked'
-                      : 'wrong_password',
+                      : user.resetCodeHash && codeExpired
+                        ? 'reset_code_expired'
+                        : 'wrong_password',
               },
               ip: request.ip,
             });
           });
           throw new HttpError(401, 'invalid_credentials', GENERIC);
         }
-        const session = await ctx.sessions.create(user.id);
+        const purpose: SessionPurpose = codeOk ? 'set_password' : 'full';
         await db.transaction(async (tx) => {
-          await tx
-            .update(users)
-            .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
-            .where(eq(users.id, user.id));
+          if (codeOk) {
+            // The code works once: only the sign-in that clears this very hash wins a race.
+            const [consumed] = await tx
+              .update(users)
+              .set({ resetCodeHash: null, resetCodeExpiresAt: null, failedAttempts: 0 })
+              .where(and(eq(users.id, user.id), eq(users.resetCodeHash, user.resetCodeHash!)))
+              .returning({ id: users.id });
+            if (!consumed) throw new HttpError(401, 'invalid_credentials', GENERIC);
+          } else
+            await tx
+              .update(users)
+              .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
+              .where(eq(users.id, user.id));
           await ctx.audit.record(tx, {
             actor: toActor(user),
-            action: 'login',
+            action: codeOk ? 'reset_code_login' : 'login',
             resource: 'auth',
             recordId: user.id,
             ip: request.ip,
           });
         });
-        reply.setCookie(SESSION_COOKIE, session.id, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: ctx.config.secureCookies,
+        const session = await ctx.sessions.create(user.id, purpose);
+        setSessionCookie(reply, session.id);
+        if (codeOk)
+          return { mustSetPassword: true, csrfToken: session.csrfToken, notice: await resetNotice(user) };
+        return { user: toActor(user), csrfToken: session.csrfToken };
+      },
+    );
+
+    // The user signed in with the one-time code chooses a new password; every session of theirs
+    // (this one too) ends and a normal one replaces it.
+    app.post(
+      '/set-password',
+      { config: { permission: ['summary', 'show'], setPassword: true }, schema: { body: setPasswordSchema } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const passwordHash = await hashPassword(request.body.newPassword);
+        const [user] = await db.transaction(async (tx) => {
+          const rows = await tx
+            .update(users)
+            .set({
+              passwordHash,
+              failedAttempts: 0,
+              lastLoginAt: ctx.clock.now(),
+              updatedAt: ctx.clock.now(),
+            })
+            .where(eq(users.id, actor.id))
+            .returning();
+          await ctx.audit.record(tx, {
+            actor,
+            action: 'set_password',
+            resource: 'auth',
+            recordId: actor.id,
+            ip: request.ip,
+          });
+          return rows;
         });
+        await ctx.sessions.revokeAllFor(actor.id);
+        const session = await ctx.sessions.create(actor.id);
+        setSessionCookie(reply, session.id);
         return { user: toActor(user), csrfToken: session.csrfToken };
       },
     );

@@ -12,9 +12,14 @@ const TOUCH_EVERY_MS = 60_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+export type SessionPurpose = 'full' | 'set_password';
+/** A session opened with a one-time reset code lives only this long and may only set the password. */
+export const SET_PASSWORD_SESSION_MS = 15 * 60_000;
+
 export interface SessionInfo {
   idHash: string;
   csrfToken: string;
+  purpose: SessionPurpose;
   user: Actor & { displayName: string };
 }
 
@@ -32,7 +37,7 @@ export function toActor(u: typeof users.$inferSelect): Actor & { displayName: st
 }
 
 export function createSessions(db: Db, clock: Clock) {
-  async function create(userId: number) {
+  async function create(userId: number, purpose: SessionPurpose = 'full') {
     const id = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = clock.now();
@@ -40,9 +45,10 @@ export function createSessions(db: Db, clock: Clock) {
       idHash: sha256(id),
       userId,
       csrfToken,
+      purpose,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ABSOLUTE_MS),
+      expiresAt: new Date(now.getTime() + (purpose === 'full' ? ABSOLUTE_MS : SET_PASSWORD_SESSION_MS)),
     });
     return { id, csrfToken };
   }
@@ -65,7 +71,12 @@ export function createSessions(db: Db, clock: Clock) {
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
         .where(eq(sessions.idHash, idHash));
-    return { idHash, csrfToken: row.session.csrfToken, user: toActor(row.user) };
+    return {
+      idHash,
+      csrfToken: row.session.csrfToken,
+      purpose: row.session.purpose,
+      user: toActor(row.user),
+    };
   }
 
   const revoke = (idHash: string) =>

@@ -1,7 +1,18 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { USER_READ_ONLY, userInputSchema, userLinkProblems, version, withReadOnly } from '../../domain';
+import {
+  changesOwnRole,
+  formatResetCode,
+  normaliseResetCode,
+  RESET_CODE_ALPHABET,
+  USER_READ_ONLY,
+  userInputSchema,
+  userLinkProblems,
+  version,
+  withReadOnly,
+} from '../../domain';
 import { roleTexts, userFieldTexts, yesNoTexts } from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../auth/passwords';
@@ -11,6 +22,7 @@ import {
   assertNoProblems,
   badRequest,
   conflict,
+  forbidden,
   notFound,
   staleVersion,
   unprocessable,
@@ -24,7 +36,16 @@ import { labelledColumns, tableList, wordedCell } from '../http/table-list';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const updateSchema = withReadOnly(userInputSchema.extend({ version }), USER_READ_ONLY);
 
-type UserRow = Omit<typeof users.$inferSelect, 'passwordHash'> & { locked: boolean };
+type UserRow = Omit<typeof users.$inferSelect, 'passwordHash' | 'resetCodeHash'> & {
+  locked: boolean;
+  resetPending: boolean;
+};
+
+/** 16 random characters from the look-alike-free alphabet, as XXXX-XXXX-XXXX-XXXX. */
+const newResetCode = () =>
+  formatResetCode(
+    Array.from({ length: 16 }, () => RESET_CODE_ALPHABET[randomInt(RESET_CODE_ALPHABET.length)]).join(''),
+  );
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 /** What the user list shows; the password hash is dropped before (present) and never exported. */
 const userExportColumns: ExportColumn<UserRow>[] = labelledColumns<UserRow, keyof typeof userFieldTexts.en>(
@@ -51,9 +72,11 @@ const userExportColumns: ExportColumn<UserRow>[] = labelledColumns<UserRow, keyo
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  const present = ({ passwordHash: _, ...u }: typeof users.$inferSelect) => ({
+  const present = ({ passwordHash: _, resetCodeHash, ...u }: typeof users.$inferSelect): UserRow => ({
     ...u,
     locked: !!u.lockedUntil && u.lockedUntil > ctx.clock.now(),
+    // A code was issued and is neither used nor expired (the code itself is never shown again).
+    resetPending: !!resetCodeHash && !!u.resetCodeExpiresAt && u.resetCodeExpiresAt > ctx.clock.now(),
   });
   const scope = (actor: Actor) => regionSubtree(users.regionCode, actor.regionCode);
   const list = tableList(db, users, 'users', {
@@ -207,17 +230,58 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           note: note ?? null,
         };
         assertNoProblems(userLinkProblems(input));
-        const current = await find(actorOf(request), request.params.id);
+        const actor = actorOf(request);
+        const current = await find(actor, request.params.id);
         if (current.username !== username)
           throw badRequest('username cannot change', { username: { code: 'cannot_change' } });
         if (current.version !== expected) throw staleVersion();
-        const passwordHash = password ? await hashPassword(password) : undefined;
-        const result = await mutate(request, request.params.id, 'update', () => ({
-          ...input,
-          ...(passwordHash ? { passwordHash } : {}),
-        }));
-        if (passwordHash || role !== current.role) await ctx.sessions.revokeAllFor(current.id);
+        // Separation of duties: nobody grants themselves another role.
+        if (changesOwnRole(actor.id, current.id, current.role, role))
+          throw forbidden('You cannot change your own role', 'cannot_change_own_role');
+        // Nobody else knows a user's password: an admin issues a one-time reset code instead.
+        if (password !== undefined)
+          throw unprocessable(
+            'password_not_settable',
+            'An administrator cannot set a password; use reset-password',
+            {
+              password: { code: 'use_password_reset' },
+            },
+          );
+        const result = await mutate(request, request.params.id, 'update', () => input);
+        if (role !== current.role) await ctx.sessions.revokeAllFor(current.id);
         return result;
+      },
+    );
+
+    // A one-time code, shown once in this answer, that only lets the user choose a new password.
+    // The old password stops working, every session of the user ends; a second factor is untouched.
+    app.post(
+      '/:id/reset-password',
+      { config: { permission: ['users', 'reset-password'] }, schema: { params: idParams } },
+      async (request) => {
+        const actor = actorOf(request);
+        if (request.params.id === actor.id)
+          throw unprocessable(
+            'cannot_reset_own_password',
+            'Change your own password with the current one instead',
+          );
+        const code = newResetCode();
+        const [resetCodeHash, passwordHash] = await Promise.all([
+          hashPassword(normaliseResetCode(code)),
+          // Nobody knows this one: the old password is gone and only the code signs in.
+          hashPassword(randomBytes(32).toString('base64url')),
+        ]);
+        const now = ctx.clock.now();
+        const expiresAt = new Date(now.getTime() + ctx.config.resetCodeHours * 3_600_000);
+        const user = await mutate(request, request.params.id, 'reset_password', () => ({
+          passwordHash,
+          resetCodeHash,
+          resetCodeExpiresAt: expiresAt,
+          passwordResetAt: now,
+          passwordResetBy: actor.id,
+        }));
+        await ctx.sessions.revokeAllFor(request.params.id);
+        return { user, code, expiresAt: expiresAt.toISOString() };
       },
     );
 

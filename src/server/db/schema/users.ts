@@ -19,6 +19,12 @@ export const users = pgTable('users', {
   failedAttempts: integer('failed_attempts').default(0).notNull(),
   lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+  // An admin reset: only the scrypt hash of the one-time code is kept, until it is used or expires.
+  resetCodeHash: text('reset_code_hash'),
+  resetCodeExpiresAt: timestamp('reset_code_expires_at', { withTimezone: true, mode: 'date' }),
+  // The last admin reset (when, by whom), told to the user when they sign in with the code.
+  passwordResetAt: timestamp('password_reset_at', { withTimezone: true, mode: 'date' }),
+  passwordResetBy: integer('password_reset_by'),
   note: text('note'),
   ...versioned,
   ...timestamps,
@@ -37,6 +43,10 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    // 'set_password': opened with a one-time reset code, it may only set a new password.
+    purpose: text('purpose', { enum: ['full', 'set_password'] })
+      .default('full')
+      .notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
