@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/e2e-server.mjs ${PORT}`,
+    // Build first when stale: a bare `npx playwright test` must never test yesterday's SPA.
+    command: `node scripts/build-if-stale.mjs && node scripts/e2e-server.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
