@@ -221,6 +221,9 @@ test("morning check → approve refunds (filter, open, reject; the unit sees why
   await page.goto('/#/collections');
   await page.getByRole('combobox', { name: '代理银行' }).click();
   await page.getByRole('option', { name: ABC }).click();
+  // The channel filter is one of the 添加筛选条件 ones (the toolbar fits 1366 px).
+  await page.getByRole('button', { name: '添加筛选条件' }).click();
+  await page.getByRole('menuitemcheckbox', { name: '缴款渠道' }).click();
   await page.getByRole('combobox', { name: '缴款渠道' }).click();
   await page.getByRole('option', { name: '手机银行' }).click();
   // Both filters applied: the rows on screen are all ABC's and all 手机银行.
