@@ -10,6 +10,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { periodTypeChoices, runStatusChoices } from './choices';
 import { RunProgress } from './RunProgress';
@@ -18,12 +19,14 @@ const Actions = () => (
   <TopToolbar>
     <Button component={Link} to="/reconciliation-signoffs" label="app.signoffs.title" />
     {useCan('create', 'reconciliation-runs') ? <CreateButton /> : null}
+    <ServerExportButton />
   </TopToolbar>
 );
 
 export const ReconciliationRunList = () => (
   <List
     actions={<Actions />}
+    exporter={false}
     empty={false}
     sort={{ field: 'id', order: 'DESC' }}
     queryOptions={{ refetchInterval: 2000 }}
