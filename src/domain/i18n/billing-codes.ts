@@ -1,4 +1,3 @@
-import type { BudgetLevel } from '../master-data';
 import type { Texts } from './format';
 
 // 罚款项目编码: fields and statuses as the billing-code screens and exports show them.
