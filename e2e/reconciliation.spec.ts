@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { DISCREPANCY_TYPES } from '../src/domain/reconciliation';
 import { expect, test } from './helpers';
 
@@ -43,4 +44,22 @@ test('finance reconciles February: every discrepancy type with both amounts; thr
   const bank = await openAs('bank_icbc', '/#/reconciliation-runs');
   const row = await signFebruary(bank, 'signoff-ICBC');
   await expect(row.getByText('已锁定')).toBeVisible();
+
+  // 导出 → Excel: the server's table of the month the page shows, the bank's own row, locked, three signers.
+  await bank.getByRole('button', { name: '导出' }).click();
+  const [download] = await Promise.all([
+    bank.waitForEvent('download'),
+    bank.getByRole('menuitem', { name: 'Excel 表格（1 条）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('reconciliation-signoffs-2026-03-16.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1).value;
+  expect(sheet.actualRowCount).toBe(2);
+  expect(cell('月份')).toBe('2026-02');
+  expect(cell('代理银行代码')).toBe('ICBC');
+  expect(cell('已锁定')).toBe('是');
+  for (const role of ['财政厅', '交警总队', '代理银行']) expect(cell(`${role}签认人`)).toBeTruthy();
 });

@@ -7,6 +7,12 @@ import { addCalendarDays, type IsoDate } from './dates';
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
 
 /** The first and last calendar day of `YYYY-MM`. */
+/** The month before the one `today` falls in: what monthly pages open on and their exports default to. */
+export function lastMonth(today: IsoDate): string {
+  const [y, m] = today.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 export function monthRange(month: string): { first: IsoDate; last: IsoDate } {
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;

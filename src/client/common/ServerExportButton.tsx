@@ -8,15 +8,35 @@ import { useListContext, useLocaleState, useResourceContext, useTranslate } from
  * as the list, audited) as CSV or Excel; the browser only follows the link.
  */
 export const ServerExportButton = () => {
-  const resource = useResourceContext();
+  const resource = useResourceContext() ?? '';
   const { filterValues, sort, total } = useListContext();
+  return (
+    <ExportMenu resource={resource} filter={filterValues} sort={[sort.field, sort.order]} total={total} />
+  );
+};
+
+/**
+ * The 导出 menu for a page that is not a react-admin list (the monthly sign-off table): the same
+ * server export, for the filter the page shows.
+ */
+export const ExportMenu = ({
+  resource,
+  filter,
+  sort,
+  total,
+}: {
+  resource: string;
+  filter?: object;
+  sort?: [string, string];
+  total?: number;
+}) => {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   const [anchor, setAnchor] = React.useState<HTMLElement | null>(null);
   const href = (format: 'csv' | 'xlsx') => {
     const q = new URLSearchParams({
-      filter: JSON.stringify(filterValues ?? {}),
-      sort: JSON.stringify([sort.field, sort.order]),
+      filter: JSON.stringify(filter ?? {}),
+      ...(sort ? { sort: JSON.stringify(sort) } : {}),
       locale: locale === 'en' ? 'en' : 'zh-CN',
     });
     return `/api/${resource}/export.${format}?${q}`;

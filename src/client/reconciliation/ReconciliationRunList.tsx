@@ -10,6 +10,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import { wrapCellAt } from '../layout/theme';
 import { periodTypeChoices, runStatusChoices } from './choices';
@@ -19,12 +20,14 @@ const Actions = () => (
   <TopToolbar>
     <Button component={Link} to="/reconciliation-signoffs" label="app.signoffs.title" />
     {useCan('create', 'reconciliation-runs') ? <CreateButton /> : null}
+    <ServerExportButton />
   </TopToolbar>
 );
 
 export const ReconciliationRunList = () => (
   <List
     actions={<Actions />}
+    exporter={false}
     empty={false}
     sort={{ field: 'id', order: 'DESC' }}
     queryOptions={{ refetchInterval: 2000 }}

@@ -27,6 +27,7 @@ import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { formatFen } from '../../domain/money';
 import { stateRefusal } from '../../domain/permissions';
 import type { Refusal } from '../../domain/workflows';
+import { ExportMenu } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider, SignoffTable } from '../providers/dataProvider';
 import { session } from '../providers/session';
@@ -93,8 +94,15 @@ export const SignoffPage = () => {
         value={month}
         onChange={(e) => setPicked(e.target.value)}
         slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('month') } }}
-        sx={{ mb: 2 }}
+        sx={{ mb: 2, mr: 2 }}
       />
+      {table.data && (
+        <ExportMenu
+          resource="reconciliation-signoffs"
+          filter={{ month: table.data.month }}
+          total={table.data.banks.length}
+        />
+      )}
       {tt && (
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('timetable', {

@@ -1,15 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { Action, Resource } from '../../domain/permissions';
 import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
 import { badRequest } from './errors';
 import { type ExportColumn, exportQuerySchema, sendExport } from './export';
+import { maskPiiFilter } from './log-redact';
 
 interface RowExportDef<Row> {
   resource: Resource;
-  /** Exactly the rows the list answers this caller (a computed view: it has no filters of its own). */
-  rows(actor: Actor): Promise<Row[]>;
+  /**
+   * The view's own filters with their rules (the sign-off table's month); without them the view
+   * takes no filter at all.
+   */
+  filters?: Record<string, z.ZodType>;
+  /** Exactly the rows the list answers this caller for these (validated) filter values. */
+  rows(actor: Actor, filter: Record<string, unknown>): Promise<Row[]>;
   columns: ExportColumn<Row>[];
   permission: [Resource, Action];
   name: string;
@@ -37,9 +44,21 @@ export function registerRowExports<Row>(app: FastifyInstance, ctx: AppContext, d
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
           throw badRequest('filter must be a JSON object', { filter: { code: 'invalid_type' } });
-        for (const key of Object.keys(parsed))
-          throw badRequest(`Unknown filter "${key}"`, { [`filter.${key}`]: { code: 'not_a_known_filter' } });
-        const rows = await def.rows(actor);
+        const values: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(parsed)) {
+          const rule = def.filters?.[key];
+          if (!rule)
+            throw badRequest(`Unknown filter "${key}"`, {
+              [`filter.${key}`]: { code: 'not_a_known_filter' },
+            });
+          const checked = rule.safeParse(value);
+          if (!checked.success)
+            throw badRequest(`Filter "${key}" has an invalid value`, {
+              [`filter.${key}`]: { code: 'invalid' },
+            });
+          values[key] = checked.data;
+        }
+        const rows = await def.rows(actor, values);
         return sendExport(reply, {
           format,
           stem: `${def.name}-${ctx.clock.today()}`,
@@ -54,7 +73,12 @@ export function registerRowExports<Row>(app: FastifyInstance, ctx: AppContext, d
               actor,
               action: 'export',
               resource: def.resource,
-              after: { format, filter: '{}', rows: n, ...(interrupted ? { interrupted } : {}) },
+              after: {
+                format,
+                filter: JSON.stringify(maskPiiFilter(values)),
+                rows: n,
+                ...(interrupted ? { interrupted } : {}),
+              },
               ip: request.ip,
             }),
         });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   DISCREPANCY_STATES,
   DISCREPANCY_TYPES,
+  lastMonth,
   monthlyTimetable,
   periodDays,
   reconciliationRunSchema,
@@ -11,12 +12,20 @@ import {
   SIGNOFF_ROLES,
   signoffSchema,
 } from '../../domain';
+import type { Lang } from '../../domain/i18n';
 import {
+  allBanksTexts,
   bankCodeTexts,
   discrepancyFieldTexts,
   discrepancyOwnerTexts,
   discrepancyStateTexts,
   discrepancyTypeTexts,
+  periodTypeTexts,
+  reconciliationRunFieldTexts,
+  roleTexts,
+  runStatusTexts,
+  signoffFieldTexts,
+  signoffRoleLabel,
   yesNoTexts,
 } from '../../domain/i18n';
 import type { Actor } from '../../domain/roles';
@@ -28,14 +37,8 @@ import { pgErrorCode, UNIQUE_VIOLATION } from '../http/db-errors';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { type ExportColumn, registerExports } from '../http/export';
 import { exportColumns } from '../http/export-labels';
-import {
-  asIdList,
-  asString,
-  contentRange,
-  type FilterValue,
-  listQuerySchema,
-  parseList,
-} from '../http/list-query';
+import { registerRowExports } from '../http/export-rows';
+import { asIdList, asString, type FilterValue, listQuerySchema } from '../http/list-query';
 import { assertStep } from '../http/refusal';
 import { type ResourceList, serveList } from '../http/resource-list';
 import { executeRun } from './runner';
@@ -57,39 +60,81 @@ async function isLocked(ctx: AppContext, month: string, bankId: string, tx?: Tx)
   return SIGNOFF_ROLES.every((r) => rows.some((x) => x.role === r));
 }
 
+type RunRow = typeof reconciliationRuns.$inferSelect & { startedByName: string };
+
+/** A run over every bank (bankId null) reconciles the bank's data too, so the bank sees it. */
+const runScope = (actor: Actor): SQL | undefined =>
+  actor.role === 'bank'
+    ? or(isNull(reconciliationRuns.bankId), eq(reconciliationRuns.bankId, actor.bankId ?? ''))
+    : undefined;
+
+/** 对账批次, the list and its exports. */
+function runList(db: Db): ResourceList<RunRow> {
+  return {
+    resource: 'reconciliation-runs',
+    spec: () => ({
+      sortable: { id: reconciliationRuns.id, periodStart: reconciliationRuns.periodStart },
+      defaultSort: ['id', 'DESC'],
+      idColumn: reconciliationRuns.id,
+      filters: { id: (v) => inArray(reconciliationRuns.id, asIdList('id', v).map(Number)) },
+    }),
+    scope: runScope,
+    page: async (where, p) =>
+      (
+        await db
+          .select({ r: reconciliationRuns, startedByName: users.displayName })
+          .from(reconciliationRuns)
+          .innerJoin(users, eq(users.id, reconciliationRuns.startedBy))
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map((r) => ({ ...r.r, startedByName: r.startedByName })),
+    count: async (where) => (await db.select({ n: count() }).from(reconciliationRuns).where(where))[0].n,
+  };
+}
+
+const rc = exportColumns<RunRow, keyof (typeof reconciliationRunFieldTexts)['en']>(
+  reconciliationRunFieldTexts,
+);
+/** Every field of the list record; a run without a bank is worded 全部银行, as on screen. */
+const runExportColumns: ExportColumn<RunRow>[] = [
+  rc.col('id', 'number'),
+  rc.word('periodType', periodTypeTexts),
+  rc.col('periodStart', 'date'),
+  {
+    key: 'bankId',
+    kind: 'id',
+    label: bankCodeTexts,
+    value: (r, lang) => r.bankId ?? allBanksTexts[lang],
+  },
+  rc.word('status', runStatusTexts),
+  rc.col('chunksDone', 'number'),
+  rc.col('chunksTotal', 'number'),
+  rc.col('found', 'number'),
+  rc.col('error', 'text'),
+  rc.col('startedBy', 'id'),
+  rc.col('startedByName', 'text'),
+  rc.col('createdAt', 'instant'),
+  rc.col('finishedAt', 'instant'),
+];
+
 export function reconciliationRunRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
-  // A run over every bank (bankId null) reconciles the bank's data too, so the bank sees it.
-  const scope = (actor: Actor) =>
-    actor.role === 'bank'
-      ? or(isNull(reconciliationRuns.bankId), eq(reconciliationRuns.bankId, actor.bankId ?? ''))
-      : undefined;
+  const scope = runScope;
+  const list = runList(db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: runExportColumns,
+      permission: ['reconciliation-runs', 'list'],
+      name: 'reconciliation-runs',
+    });
+
     app.get(
       '/',
       { config: { permission: ['reconciliation-runs', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const parsed = parseList(request.query, {
-          sortable: { id: reconciliationRuns.id, periodStart: reconciliationRuns.periodStart },
-          defaultSort: ['id', 'DESC'],
-          idColumn: reconciliationRuns.id,
-          filters: { id: (v) => inArray(reconciliationRuns.id, asIdList('id', v).map(Number)) },
-        });
-        const where = and(scope(actorOf(request)), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select({ r: reconciliationRuns, startedByName: users.displayName })
-            .from(reconciliationRuns)
-            .innerJoin(users, eq(users.id, reconciliationRuns.startedBy))
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(reconciliationRuns).where(where),
-        ]);
-        reply.header('Content-Range', contentRange('reconciliation-runs', parsed.offset, rows.length, total));
-        return rows.map((r) => ({ ...r.r, startedByName: r.startedByName }));
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
 
     app.get(
@@ -331,84 +376,167 @@ async function reconciledBanks(
   };
 }
 
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+/** The sign-off table of a month: each bank the caller sees, who signed, what is still open. */
+async function signoffTable(ctx: AppContext, actor: Actor, month: string) {
+  const { db } = ctx.database;
+  const cal = await ctx.calendars.forRegion(db, '');
+  const timetable = monthlyTimetable(month, cal);
+  const today = ctx.clock.today();
+  const bankRows = await db
+    .select()
+    .from(banks)
+    .where(actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined);
+  const signed = await db
+    .select({ s: reconciliationSignoffs, name: users.displayName })
+    .from(reconciliationSignoffs)
+    .innerJoin(users, eq(users.id, reconciliationSignoffs.userId))
+    .where(eq(reconciliationSignoffs.month, month));
+  const reconciled = await reconciledBanks(ctx, month);
+  // What a signature accepts: the findings of the month still open or only explained, by type.
+  const pending = await db
+    .select({
+      bankId: discrepancies.bankId,
+      type: discrepancies.type,
+      count: count(),
+      // Null when no finding of the type has that side (a line only the bank has).
+      platformFen: sql<number | null>`sum(${discrepancies.platformFen})`.mapWith(fenOrNull),
+      bankFen: sql<number | null>`sum(${discrepancies.bankFen})`.mapWith(fenOrNull),
+    })
+    .from(discrepancies)
+    .where(
+      and(
+        inMonth(discrepancies.businessDate, month),
+        inArray(discrepancies.state, ['open', 'explained']),
+        actor.role === 'bank' ? eq(discrepancies.bankId, actor.bankId ?? '') : undefined,
+      ),
+    )
+    .groupBy(discrepancies.bankId, discrepancies.type)
+    .orderBy(discrepancies.bankId, discrepancies.type);
+  return {
+    month,
+    timetable,
+    banks: bankRows.map((b) => {
+      const mine = signed.filter((s) => s.s.bankId === b.id);
+      const roles = Object.fromEntries(
+        SIGNOFF_ROLES.map((r) => {
+          const s = mine.find((x) => x.s.role === r);
+          return [r, s ? { name: s.name, at: s.s.at } : null];
+        }),
+      );
+      const missing = SIGNOFF_ROLES.filter((r) => !roles[r]);
+      return {
+        bankId: b.id,
+        bankName: b.name,
+        signoffs: roles,
+        locked: missing.length === 0,
+        reconciled: reconciled.all || reconciled.banks.has(b.id),
+        openDiscrepancies: pending
+          .filter((p) => p.bankId === b.id)
+          .map(({ type, count: n, platformFen, bankFen }) => ({
+            type,
+            count: Number(n),
+            platformFen,
+            bankFen,
+          })),
+        // Late: the monthly report date has passed and someone has not signed.
+        late: today > timetable.monthlyReport ? missing : [],
+      };
+    }),
+  };
+}
+
+type SignoffTableRow = Awaited<ReturnType<typeof signoffTable>>['banks'][number] & { month: string };
+
+const sc = exportColumns<SignoffTableRow, keyof (typeof signoffFieldTexts)['en']>(signoffFieldTexts);
+const yesNo = (v: boolean, lang: Lang) => yesNoTexts[lang][v ? 'yes' : 'no'];
+/** One row per bank: each party's signer and time, the lock, and what the signatures accept. */
+const signoffExportColumns: ExportColumn<SignoffTableRow>[] = [
+  sc.col('month', 'text'),
+  { ...sc.col('bankId', 'id'), label: bankCodeTexts },
+  sc.col('bankName', 'text'),
+  ...SIGNOFF_ROLES.flatMap((role): ExportColumn<SignoffTableRow>[] => [
+    {
+      key: `${role}SignedBy`,
+      kind: 'text',
+      label: signoffRoleLabel('signedBy', role),
+      value: (r) => r.signoffs[role]?.name,
+    },
+    {
+      key: `${role}SignedAt`,
+      kind: 'instant',
+      label: signoffRoleLabel('signedAt', role),
+      value: (r) => r.signoffs[role]?.at,
+    },
+  ]),
+  { key: 'locked', kind: 'text', label: sc.label('locked'), value: (r, lang) => yesNo(r.locked, lang) },
+  {
+    key: 'reconciled',
+    kind: 'text',
+    label: sc.label('reconciled'),
+    value: (r, lang) => yesNo(r.reconciled, lang),
+  },
+  {
+    key: 'openDiscrepancyCount',
+    kind: 'number',
+    label: sc.label('openDiscrepancyCount'),
+    value: (r) => r.openDiscrepancies.reduce((n, d) => n + d.count, 0),
+  },
+  {
+    key: 'openDiscrepancies',
+    kind: 'text',
+    label: sc.label('openDiscrepancies'),
+    value: (r, lang) => openDiscrepancyText(r.openDiscrepancies, lang),
+  },
+  {
+    key: 'late',
+    kind: 'text',
+    label: sc.label('late'),
+    value: (r, lang) => r.late.map((role) => roleTexts[lang][role]).join(lang === 'en' ? ', ' : '、'),
+  },
+];
+
+/** 金额不符 2（平台金额 1.00，银行/国库金额 0.90）；… — each open type, its count and sums in yuan. */
+function openDiscrepancyText(rows: SignoffTableRow['openDiscrepancies'], lang: Lang): string {
+  const [open, sep, close, join] = lang === 'en' ? [' (', ', ', ')', '; '] : ['（', '，', '）', '；'];
+  const f = discrepancyFieldTexts[lang];
+  return rows
+    .map((d) => {
+      const sums = [
+        d.platformFen === null ? null : `${f.platformFen} ${(d.platformFen / 100).toFixed(2)}`,
+        d.bankFen === null ? null : `${f.bankFen} ${(d.bankFen / 100).toFixed(2)}`,
+      ].filter((x) => x !== null);
+      const tail = sums.length ? `${open}${sums.join(sep)}${close}` : '';
+      return `${discrepancyTypeTexts[lang][d.type]} ${d.count}${tail}`;
+    })
+    .join(join);
+}
+
 /** Monthly sign-off per bank by finance, police and the bank; all three lock the period. */
 export function signoffRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db } = ctx.database;
   return async (app) => {
+    // A computed table (one row per bank for a month): exported from the very rows the page shows.
+    registerRowExports(app, ctx, {
+      resource: 'reconciliation-signoffs',
+      filters: { month: monthSchema },
+      rows: async (actor, filter) => {
+        const month = (filter.month as string | undefined) ?? lastMonth(ctx.clock.today());
+        return (await signoffTable(ctx, actor, month)).banks.map((b) => ({ ...b, month }));
+      },
+      columns: signoffExportColumns,
+      permission: ['reconciliation-signoffs', 'list'],
+      name: 'reconciliation-signoffs',
+    });
+
     app.get(
       '/',
       {
         config: { permission: ['reconciliation-signoffs', 'list'] },
-        schema: { querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) },
+        schema: { querystring: z.object({ month: monthSchema }) },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const { month } = request.query;
-        const cal = await ctx.calendars.forRegion(db, '');
-        const timetable = monthlyTimetable(month, cal);
-        const today = ctx.clock.today();
-        const bankRows = await db
-          .select()
-          .from(banks)
-          .where(actor.role === 'bank' ? eq(banks.id, actor.bankId ?? '') : undefined);
-        const signed = await db
-          .select({ s: reconciliationSignoffs, name: users.displayName })
-          .from(reconciliationSignoffs)
-          .innerJoin(users, eq(users.id, reconciliationSignoffs.userId))
-          .where(eq(reconciliationSignoffs.month, month));
-        const reconciled = await reconciledBanks(ctx, month);
-        // What a signature accepts: the findings of the month still open or only explained, by type.
-        const pending = await db
-          .select({
-            bankId: discrepancies.bankId,
-            type: discrepancies.type,
-            count: count(),
-            // Null when no finding of the type has that side (a line only the bank has).
-            platformFen: sql<number | null>`sum(${discrepancies.platformFen})`.mapWith(fenOrNull),
-            bankFen: sql<number | null>`sum(${discrepancies.bankFen})`.mapWith(fenOrNull),
-          })
-          .from(discrepancies)
-          .where(
-            and(
-              inMonth(discrepancies.businessDate, month),
-              inArray(discrepancies.state, ['open', 'explained']),
-              actor.role === 'bank' ? eq(discrepancies.bankId, actor.bankId ?? '') : undefined,
-            ),
-          )
-          .groupBy(discrepancies.bankId, discrepancies.type)
-          .orderBy(discrepancies.bankId, discrepancies.type);
-        return {
-          month,
-          timetable,
-          banks: bankRows.map((b) => {
-            const mine = signed.filter((s) => s.s.bankId === b.id);
-            const roles = Object.fromEntries(
-              SIGNOFF_ROLES.map((r) => {
-                const s = mine.find((x) => x.s.role === r);
-                return [r, s ? { name: s.name, at: s.s.at } : null];
-              }),
-            );
-            const missing = SIGNOFF_ROLES.filter((r) => !roles[r]);
-            return {
-              bankId: b.id,
-              bankName: b.name,
-              signoffs: roles,
-              locked: missing.length === 0,
-              reconciled: reconciled.all || reconciled.banks.has(b.id),
-              openDiscrepancies: pending
-                .filter((p) => p.bankId === b.id)
-                .map(({ type, count: n, platformFen, bankFen }) => ({
-                  type,
-                  count: Number(n),
-                  platformFen,
-                  bankFen,
-                })),
-              // Late: the monthly report date has passed and someone has not signed.
-              late: today > timetable.monthlyReport ? missing : [],
-            };
-          }),
-        };
-      },
+      async (request) => signoffTable(ctx, actorOf(request), request.query.month),
     );
 
     app.post(

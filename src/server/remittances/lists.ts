@@ -7,6 +7,7 @@ import {
   entryFeedbackTypeTexts,
   remittanceFieldTexts,
   remittanceStatusTexts,
+  remittanceTransferFieldTexts,
   treasuryEntryFieldTexts,
   treasuryEntrySourceTexts,
   yesNoTexts,
@@ -96,6 +97,54 @@ export const remittanceExportColumns: ExportColumn<RemittanceRow>[] = [
   rc.col('workingDaysLate', 'number'),
   rc.col('heldFenDays', 'money'),
   rc.col('refreshedAt', 'instant'),
+];
+
+export type RemittanceTransferRow = typeof remittanceTransfers.$inferSelect & { bankName: string };
+
+/** 缴库划款: what the banks sent; a bank sees its own. */
+export function remittanceTransferList(db: Db): ResourceList<RemittanceTransferRow> {
+  return {
+    resource: 'remittance-transfers',
+    spec: () => ({
+      sortable: { id: remittanceTransfers.id, businessDate: remittanceTransfers.businessDate },
+      defaultSort: ['id', 'DESC'],
+      idColumn: remittanceTransfers.id,
+      filters: {
+        id: (v) => inArray(remittanceTransfers.id, asIdList('id', v).map(Number)),
+        bankId: (v) => inArray(remittanceTransfers.bankId, asIdList('bankId', v).map(String)),
+        reference: (v) => eq(remittanceTransfers.reference, asString('reference', v)),
+      },
+    }),
+    scope: (actor) =>
+      actor.role === 'bank' ? eq(remittanceTransfers.bankId, actor.bankId ?? '') : undefined,
+    page: async (where, p) =>
+      (
+        await db
+          .select({ t: remittanceTransfers, bankName: banks.name })
+          .from(remittanceTransfers)
+          .innerJoin(banks, eq(banks.id, remittanceTransfers.bankId))
+          .where(where)
+          .orderBy(...p.orderBy)
+          .limit(p.limit)
+          .offset(p.offset)
+      ).map((r) => ({ ...r.t, bankName: r.bankName })),
+    count: async (where) => (await db.select({ n: count() }).from(remittanceTransfers).where(where))[0].n,
+  };
+}
+
+const xc = exportColumns<RemittanceTransferRow, keyof (typeof remittanceTransferFieldTexts)['en']>(
+  remittanceTransferFieldTexts,
+);
+export const remittanceTransferExportColumns: ExportColumn<RemittanceTransferRow>[] = [
+  xc.col('id', 'number'),
+  xc.col('businessDate', 'date'),
+  { ...xc.col('bankId', 'id'), label: bankCodeTexts },
+  xc.col('bankName', 'text'),
+  xc.col('reference', 'id'),
+  xc.col('amountFen', 'money'),
+  xc.col('transferredAt', 'instant'),
+  xc.col('keyId', 'id'),
+  xc.col('createdAt', 'instant'),
 ];
 
 export type TreasuryEntryRow = typeof treasuryEntries.$inferSelect & { treasuryName: string };

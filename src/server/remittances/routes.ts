@@ -12,7 +12,6 @@ import {
   treasuryEntryFromCsvRow,
   treasuryEntryInputSchema,
 } from '../../domain';
-import type { Actor } from '../../domain/roles';
 import { type AppContext, actorOf } from '../context';
 import {
   banks,
@@ -27,7 +26,7 @@ import {
 import { badRequest, conflict, notFound, unprocessable } from '../http/errors';
 import { registerExports } from '../http/export';
 import { readImportRows } from '../http/import-file';
-import { asIdList, asString, contentRange, listQuerySchema, parseList } from '../http/list-query';
+import { listQuerySchema } from '../http/list-query';
 import { serveList } from '../http/resource-list';
 import {
   entryFeedbackExportColumns,
@@ -38,6 +37,8 @@ import {
   remittanceExportColumns,
   remittanceList,
   remittanceScope,
+  remittanceTransferExportColumns,
+  remittanceTransferList,
   treasuryEntryExportColumns,
   treasuryEntryList,
 } from './lists';
@@ -45,8 +46,6 @@ import { obligationCollections, refreshFeedback } from './service';
 import { insertEntries, judgeEntries } from './treasury-entries';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const bankScope = (actor: Actor, column: typeof remittances.bankId | typeof remittanceTransfers.bankId) =>
-  actor.role === 'bank' ? eq(column, actor.bankId ?? '') : undefined;
 
 /** 缴库 timeliness for the treasury, finance and each bank (its own). */
 export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -184,40 +183,19 @@ export function remittanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 /** Transfers the banks sent, with the collections each covers. */
 export function transferRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db } = ctx.database;
+  const list = remittanceTransferList(ctx.database.db);
   return async (app) => {
+    registerExports(app, ctx, {
+      list,
+      columns: remittanceTransferExportColumns,
+      permission: ['remittance-transfers', 'list'],
+      name: 'remittance-transfers',
+    });
+
     app.get(
       '/',
       { config: { permission: ['remittance-transfers', 'list'] }, schema: { querystring: listQuerySchema } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const parsed = parseList(request.query, {
-          sortable: { id: remittanceTransfers.id, businessDate: remittanceTransfers.businessDate },
-          defaultSort: ['id', 'DESC'],
-          idColumn: remittanceTransfers.id,
-          filters: {
-            id: (v) => inArray(remittanceTransfers.id, asIdList('id', v).map(Number)),
-            bankId: (v) => inArray(remittanceTransfers.bankId, asIdList('bankId', v).map(String)),
-            reference: (v) => eq(remittanceTransfers.reference, asString('reference', v)),
-          },
-        });
-        const where = and(bankScope(actor, remittanceTransfers.bankId), parsed.where);
-        const [rows, [{ total }]] = await Promise.all([
-          db
-            .select()
-            .from(remittanceTransfers)
-            .where(where)
-            .orderBy(...parsed.orderBy)
-            .limit(parsed.limit)
-            .offset(parsed.offset),
-          db.select({ total: count() }).from(remittanceTransfers).where(where),
-        ]);
-        reply.header(
-          'Content-Range',
-          contentRange('remittance-transfers', parsed.offset, rows.length, total),
-        );
-        return rows;
-      },
+      async (request, reply) => serveList(list, actorOf(request), request.query, reply),
     );
   };
 }

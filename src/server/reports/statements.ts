@@ -6,6 +6,7 @@ import {
   allocateEntered,
   CalendarMissingError,
   type EntryAmount,
+  lastMonth,
   monthlyTimetable,
   monthRange,
   monthString,
@@ -263,7 +264,8 @@ async function duties(ctx: AppContext, actor: Actor, month: string, statements: 
 }
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const monthQuery = z.object({ month: monthString });
+// Without a month: last month, the one whose paperwork is due now.
+const monthQuery = z.object({ month: monthString.optional() });
 const exportQuery = monthQuery.extend({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 type ExportRow = StatementLineRecord & {
@@ -352,7 +354,7 @@ export function statementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { config: { permission: ['reconciliation-statements', 'list'] }, schema: { querystring: monthQuery } },
       async (request) => {
         const actor = actorOf(request);
-        const { month } = request.query;
+        const month = request.query.month ?? lastMonth(ctx.clock.today());
         const statements = await readStatements(db, actor, month);
         return { month, ...(await duties(ctx, actor, month, statements)), statements };
       },
@@ -447,7 +449,8 @@ export function statementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           schema: { querystring: exportQuery },
         },
         async (request, reply) => {
-          const { month, locale } = request.query;
+          const { locale } = request.query;
+          const month = request.query.month ?? lastMonth(ctx.clock.today());
           const statements = await readStatements(db, actorOf(request), month);
           const rows: ExportRow[] = statements.flatMap((s) =>
             s.lines.map((l) => ({ ...l, unitName: s.unitName, bankName: s.bankName, status: s.status })),
