@@ -56,12 +56,14 @@ if (existsSync(chromium)) {
   const stats = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).stats : null;
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   const failed = (stats?.unexpected ?? 0) + (status !== 0 && !stats?.unexpected ? 1 : 0);
-  results.push({ name: 'e2e', passed, failed });
+  results.push({ name: 'e2e', passed, failed, flaky: stats?.flaky ?? 0 });
 } else skipped('e2e', `no browser at ${chromium} (apt-get install -y chromium fonts-noto-cjk)`);
 
 console.log('\n=== summary ===');
 for (const r of results)
-  console.log(`${r.name.padEnd(30)} ${r.skipped ? 'SKIPPED' : `${r.passed} passed, ${r.failed} failed`}`);
+  console.log(
+    `${r.name.padEnd(30)} ${r.skipped ? 'SKIPPED' : `${r.passed} passed, ${r.failed} failed`}${r.flaky ? ` (${r.flaky} passed only on retry)` : ''}`,
+  );
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skippedLegs = results.filter((r) => r.skipped).length;
