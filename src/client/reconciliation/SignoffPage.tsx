@@ -31,6 +31,7 @@ import { ExportMenu } from '../common/ServerExportButton';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider, SignoffTable } from '../providers/dataProvider';
 import { session } from '../providers/session';
+import { MonthField, useLastMonth } from '../reports/common';
 
 const ROLES = ['finance', 'police', 'bank'] as const;
 
@@ -41,14 +42,8 @@ export const SignoffPage = () => {
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<AppDataProvider>();
   const user = session.get()?.user;
-  const summary = useQuery({ queryKey: ['summary'], queryFn: () => dataProvider.summary() });
   const [picked, setPicked] = React.useState<string | null>(null);
-  const lastMonth = (() => {
-    const today = summary.data?.today;
-    if (!today) return '';
-    const [y, m] = today.split('-').map(Number);
-    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  })();
+  const lastMonth = useLastMonth();
   const month = picked ?? lastMonth;
   const table = useQuery({
     queryKey: ['signoffs', month],
@@ -87,15 +82,7 @@ export const SignoffPage = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Title title="app.signoffs.title" />
-      <TextField
-        type="month"
-        size="small"
-        label={t('month')}
-        value={month}
-        onChange={(e) => setPicked(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('month') } }}
-        sx={{ mb: 2, mr: 2 }}
-      />
+      <MonthField label={t('month')} value={month} onChange={setPicked} sx={{ mb: 2, mr: 2 }} />
       {table.data && (
         <ExportMenu
           resource="reconciliation-signoffs"

@@ -9,7 +9,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -18,7 +17,15 @@ import { Loading, Title, useDataProvider, useTranslate } from 'react-admin';
 import { formatFen } from '../../domain/money';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { ExportLinks, isMonth, PrintButton, ReportPrintStyles, useLastMonth, useNames } from './common';
+import {
+  ExportLinks,
+  isMonth,
+  MonthField,
+  PrintButton,
+  ReportPrintStyles,
+  useLastMonth,
+  useNames,
+} from './common';
 
 const MONEY = ['collectedFen', 'refundedFen', 'netFen'] as const;
 
@@ -43,14 +50,7 @@ export const MonthlyStatementPage = () => {
       <ReportPrintStyles />
       <Title title="app.monthly.title" />
       <Stack direction="row" spacing={2} className="no-print" sx={{ mb: 2, alignItems: 'center' }}>
-        <TextField
-          type="month"
-          size="small"
-          label={t('month')}
-          value={month}
-          onChange={(e) => setPicked(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('month') } }}
-        />
+        <MonthField label={t('month')} value={month} onChange={setPicked} />
         {mayExport && (
           <ExportLinks
             path={`/api/reports/monthly-statement?month=${month}`}

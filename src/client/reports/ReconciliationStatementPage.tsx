@@ -25,7 +25,7 @@ import { shanghaiDateTime } from '../../domain/i18n';
 import { formatFen } from '../../domain/money';
 import { useCan } from '../common/useCan';
 import type { AppDataProvider, ReconciliationStatement, StatementDuty } from '../providers/dataProvider';
-import { ExportLinks, isMonth, PrintButton, ReportPrintStyles, useLastMonth } from './common';
+import { ExportLinks, isMonth, MonthField, PrintButton, ReportPrintStyles, useLastMonth } from './common';
 
 const STATUS_COLOR = { produced: 'warning', confirmed: 'success', disputed: 'error' } as const;
 type Answer = { statement: ReconciliationStatement; action: 'confirm' | 'dispute' };
@@ -96,14 +96,7 @@ export const ReconciliationStatementPage = () => {
       <ReportPrintStyles />
       <Title title="app.rstatements.title" />
       <Stack direction="row" spacing={2} className="no-print" sx={{ mb: 2, alignItems: 'center' }}>
-        <TextField
-          type="month"
-          size="small"
-          label={t('month')}
-          value={month}
-          onChange={(e) => setPicked(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': t('month') } }}
-        />
+        <MonthField label={t('month')} value={month} onChange={setPicked} />
         {mayProduce && (
           <Button variant="contained" size="small" disabled={!data} onClick={() => setProducing(true)}>
             {t('produce')}

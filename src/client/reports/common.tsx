@@ -1,9 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
-import { Button, GlobalStyles, Menu, MenuItem } from '@mui/material';
+import { Button, GlobalStyles, Menu, MenuItem, type SxProps, TextField, type Theme } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import * as React from 'react';
 import { useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { lastMonth, monthString } from '../../domain';
 import type { AppDataProvider } from '../providers/dataProvider';
 
 /** A4 landscape; the menu, the app bar and every control stay off the paper. */
@@ -29,12 +30,33 @@ export function useLastMonth(): string {
   const dataProvider = useDataProvider<AppDataProvider>();
   const summary = useQuery({ queryKey: ['summary'], queryFn: () => dataProvider.summary() });
   const today = summary.data?.today;
-  if (!today) return '';
-  const [y, m] = today.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return today ? lastMonth(today) : '';
 }
 
-export const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+export const isMonth = (s: string) => monthString.safeParse(s).success;
+
+/** The month picker of the monthly pages (YYYY-MM, labelled 月份). */
+export const MonthField = ({
+  label,
+  value,
+  onChange,
+  sx,
+}: {
+  label: string;
+  value: string;
+  onChange: (month: string) => void;
+  sx?: SxProps<Theme>;
+}) => (
+  <TextField
+    type="month"
+    size="small"
+    label={label}
+    value={value}
+    onChange={(e) => onChange(e.target.value)}
+    slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': label } }}
+    sx={sx}
+  />
+);
 
 /** 导出 CSV / Excel: the server writes the file (audited); the browser follows the link. */
 export const ExportLinks = ({

@@ -400,34 +400,23 @@ export async function sendFixedRows<Row>(
     about: Record<string, string | number>;
   },
 ) {
-  const { name, format, columns, rows, locale } = def;
-  reply.header(
-    'Content-Disposition',
-    `attachment; filename="${name}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}.${format}`,
-  );
-  reply.header('Cache-Control', 'no-store');
-  reply.type(
-    format === 'csv'
-      ? 'text/csv; charset=utf-8'
-      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
-  // The rows are known before anything is written: the audit event is recorded first.
-  await ctx.audit.recordNow(ctx.database.db, {
-    actor: actorOf(request),
-    action: 'export',
-    resource: def.resource,
-    after: { format, ...def.about, rows: rows.length },
-    ip: request.ip,
+  const { format, rows } = def;
+  return sendExport(reply, {
+    format,
+    stem: def.name,
+    columns: def.columns,
+    lang: def.locale,
+    async *pages() {
+      yield rows;
+    },
+    onError: (err) => request.log.error({ err }, 'export failed'),
+    audit: (n, interrupted) =>
+      ctx.audit.recordNow(ctx.database.db, {
+        actor: actorOf(request),
+        action: 'export',
+        resource: def.resource,
+        after: { format, ...def.about, rows: n, ...(interrupted ? { interrupted } : {}) },
+        ip: request.ip,
+      }),
   });
-  const out = new PassThrough();
-  async function* one() {
-    yield rows;
-  }
-  const run =
-    format === 'csv' ? writeCsv(out, one(), columns, locale) : writeXlsx(out, one(), columns, locale);
-  run.catch((err) => {
-    request.log.error({ err }, 'export failed');
-    out.destroy(err as Error);
-  });
-  return reply.send(out);
 }
