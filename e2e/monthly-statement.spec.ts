@@ -27,7 +27,7 @@ test('the treasury reads the 月报表 and produces February’s 对账表; a un
   await expect(treasury.getByText('本月尚未生成对账表。')).toBeVisible();
   const duties = treasury.getByTestId('statement-duties');
   await expect(
-    duties.getByRole('row', { name: /人民银行国库\s*生成对账表\s*2026-03-03\s*—\s*9 个工作日/ }),
+    duties.getByRole('row', { name: /人民银行国库\s*生成对账表\s*2026-03-03\s*未完成\s*9 个工作日/ }),
   ).toBeVisible();
   await treasury.getByRole('button', { name: '生成对账表' }).click();
   const dialog = treasury.getByRole('dialog');

@@ -185,6 +185,7 @@ export const enApp = {
         late: 'Late',
         late_days: '%{days} working days',
         on_time: 'On time',
+        not_done: 'not done',
         not_due: 'Not due yet',
         none: 'Nothing outstanding.',
         whats: {

@@ -182,6 +182,7 @@ export const zhApp: Tree<typeof enApp> = {
         late: '逾期',
         late_days: '%{days} 个工作日',
         on_time: '按时',
+        not_done: '未完成',
         not_due: '未到期',
         none: '没有未完成的事项。',
         whats: { produce: '生成对账表', confirm: '确认对账表', sign: '签认对账结果' },

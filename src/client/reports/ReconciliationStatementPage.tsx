@@ -95,7 +95,12 @@ export const ReconciliationStatementPage = () => {
     <Box sx={{ mt: 2 }}>
       <ReportPrintStyles />
       <Title title="app.rstatements.title" />
-      <Stack direction="row" spacing={2} className="no-print" sx={{ mb: 2, alignItems: 'center' }}>
+      <Stack
+        direction="row"
+        spacing={2}
+        className="no-print"
+        sx={{ mb: 2, alignItems: 'center', '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}
+      >
         <MonthField label={t('month')} value={month} onChange={setPicked} />
         {mayProduce && (
           <Button variant="contained" size="small" disabled={!data} onClick={() => setProducing(true)}>
@@ -308,7 +313,7 @@ const Duties = ({ duties }: { duties: StatementDuty[] }) => {
                   <TableCell>{party(d)}</TableCell>
                   <TableCell>{t(`whats.${d.what}`)}</TableCell>
                   <TableCell>{d.due}</TableCell>
-                  <TableCell>{d.doneOn ?? '—'}</TableCell>
+                  <TableCell>{d.doneOn ?? t('not_done')}</TableCell>
                   <TableCell>
                     {d.workingDaysLate > 0 ? (
                       <Chip
