@@ -43,7 +43,9 @@ describe('identity numbers (GB 11643)', () => {
     ['110105194912310021', false],
     ['110105194902300020', false],
     ['11010519491231002', false],
-    ['440524188001010014', false],
+    // GB 11643's own example (born 1880-01-01).
+    ['440524188001010014', true],
+    ['440524179901010015', false], // valid check digit, born before 1800,
   ])('isValidIdNumber(%s) = %s', (s, ok) => expect(isValidIdNumber(s)).toBe(ok));
 });
 

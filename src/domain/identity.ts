@@ -19,12 +19,15 @@ export const maskPlate = (s: string): string => maskMiddle(s, 2, 2);
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
-/** GB 11643: 17 digits, a real birth date, and the mod-11 check character (uppercase X only). */
+/**
+ * GB 11643: 17 digits, a real birth date, and the mod-11 check character (uppercase X only). The
+ * standard's own example is born in 1880, so the floor is 1800 (the 18-digit number has a 4-digit year).
+ */
 export function isValidIdNumber(s: string): boolean {
   if (typeof s !== 'string' || !/^\d{17}[\dX]$/.test(s)) return false;
   const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
   const year = Number(s.slice(6, 10));
-  if (!isIsoDate(birth) || year < 1900) return false;
+  if (!isIsoDate(birth) || year < 1800) return false;
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
   return CHECK[sum % 11] === s[17];
 }
