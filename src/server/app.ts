@@ -31,7 +31,7 @@ import type { Database } from './db/client';
 import { decisionRoutes } from './decisions/routes';
 import { flagRoutes } from './flags/routes';
 import { installErrorHandler } from './http/error-handler';
-import { requestLogSerializer } from './http/log-redact';
+import { errorLogSerializer, requestLogSerializer } from './http/log-redact';
 import { installTextHygiene } from './http/text-hygiene';
 import { institutionKeyRoutes } from './institution-keys/routes';
 import { installMachineAuth } from './machine/auth';
@@ -87,7 +87,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       ? {
           level: (typeof opts.logger === 'object' && opts.logger.level) || config.logLevel,
           ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}),
-          serializers: { req: requestLogSerializer },
+          serializers: { req: requestLogSerializer, err: errorLogSerializer },
         }
       : false,
     bodyLimit: config.bodyLimit,

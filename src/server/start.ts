@@ -5,6 +5,7 @@ import { raiseSyncLagFlags } from './collections/service';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { type DemoSummary, isEmpty, seedDemo, seedReferenceData } from './demo/seed';
+import { errorLogSerializer } from './http/log-redact';
 import { refreshFeedback, refreshRemittances } from './remittances/service';
 
 /** First-start work on an opened, migrated database: reference data always, demo data when configured. */
@@ -42,7 +43,7 @@ export function startBackgroundJobs(database: Database, config: Config, clock: C
     try {
       await work();
     } catch (e) {
-      console.error(`background ${name} failed`, e);
+      console.error(`background ${name} failed`, e instanceof Error ? errorLogSerializer(e) : e);
     }
   };
   const sweep = async () => {

@@ -103,7 +103,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const db = databaseRefusal(error);
     if (db) return reply.code(db.status).send(db.body);
-    request.log.error(error);
+    request.log.error(error, 'request failed');
     return reply.code(500).send({ message: 'Internal server error', code: 'internal' });
   });
 }

@@ -49,3 +49,46 @@ export function requestLogSerializer(request: FastifyRequest) {
     remotePort: request.socket?.remotePort,
   };
 }
+
+const redactParams = (text: string) => text.replace(/\nparams: [\s\S]*$/, '\nparams: [redacted]');
+
+/**
+ * Errors as logs may keep them: a failed query's message carries its bound values (names, ID and
+ * account numbers) and PostgreSQL's message and detail quote the offending value. The SQL text, the
+ * error codes and the constraint stay, so the log still says what failed and where.
+ */
+export function errorLogSerializer(error: Error): {
+  type: string;
+  message: string;
+  stack: string;
+  [key: string]: unknown;
+} {
+  const out: { type: string; message: string; stack: string; [key: string]: unknown } = {
+    type: error.name,
+    message: redactParams(error.message),
+    stack: (error.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n'),
+  };
+  const own = error as Error & { code?: unknown; query?: unknown; statusCode?: unknown };
+  if (typeof own.code === 'string') out.code = own.code;
+  if (typeof own.statusCode === 'number') out.statusCode = own.statusCode;
+  if (typeof own.query === 'string') out.query = own.query;
+  const cause = error.cause as
+    | (Error & { code?: unknown; detail?: unknown; constraint?: unknown; table?: unknown; column?: unknown })
+    | undefined;
+  if (cause instanceof Error)
+    out.cause = {
+      type: cause.name,
+      code: cause.code,
+      message: redactParams(cause.message).replace(/: ".*"$/s, ': "[redacted]"'),
+      ...(typeof cause.detail === 'string'
+        ? { detail: cause.detail.replace(/=\(.*\)/s, '=([redacted])') }
+        : {}),
+      ...(typeof cause.constraint === 'string' ? { constraint: cause.constraint } : {}),
+      ...(typeof cause.table === 'string' ? { table: cause.table } : {}),
+      ...(typeof cause.column === 'string' ? { column: cause.column } : {}),
+    };
+  return out;
+}
