@@ -129,6 +129,38 @@ describe('allocation 发放 down the hierarchy', () => {
     expect(await balanceOf('unit', 'onsite_receipt', (r) => r.unitId === 7)).toBeUndefined();
   });
 
+  it('parallel allocations from one holder all succeed while stock lasts, none sharing a number', async () => {
+    const finance = await as('finance');
+    const before = await balanceOf(
+      'finance',
+      'onsite_receipt',
+      (r) => r.unitId === null && r.regionCode === '63',
+    );
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        finance.post('/api/receipt-holdings/allocate', {
+          typeCode: 'onsite_receipt',
+          from: { regionCode: '63' },
+          to: { regionCode: '6301' },
+          count: 5,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const numbers = results.flatMap((r) =>
+      (r.json().ranges as { startNo: number; endNo: number }[]).flatMap((g) =>
+        Array.from({ length: g.endNo - g.startNo + 1 }, (_, i) => g.startNo + i),
+      ),
+    );
+    expect(new Set(numbers).size).toBe(60);
+    const after = await balanceOf(
+      'finance',
+      'onsite_receipt',
+      (r) => r.unitId === null && r.regionCode === '63',
+    );
+    expect(before!.balance - after!.balance).toBe(60);
+  });
+
   it('more than the holder has is a 422; sideways is a 400', async () => {
     const finance = await as('finance');
     const tooMany = await finance.post('/api/receipt-holdings/allocate', {

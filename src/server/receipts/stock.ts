@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, max } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type allocationInputSchema,
@@ -40,6 +40,9 @@ export interface HolderKey {
 const typeName = async (tx: Tx, code: string) =>
   (await tx.select({ name: receiptTypes.name }).from(receiptTypes).where(eq(receiptTypes.code, code)))[0]
     ?.name ?? code;
+
+// Any constant distinct from the audit chain's; all stock writers agree on it.
+const STOCK_LOCK = 7_310_002;
 
 const holderWhere = (h: HolderKey) =>
   and(
@@ -162,6 +165,13 @@ export async function uncheckedStubNumbers(tx: Tx, ctx: AppContext, unitId: numb
 
 /** The part of each holding nobody has used yet: for a unit, what lies above its highest issued number. */
 async function freeRanges(tx: Tx, typeCode: string, holder: HolderKey) {
+  // A concurrent allocation deletes the holder's rows and inserts their remainders: a row lock taken
+  // after it would find the old rows gone and not see the new ones ("only 0 unused numbers" with
+  // thousands left). One lock per holder and type, taken before reading, makes the next one wait
+  // and then read the remainders.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${STOCK_LOCK}, hashtext(${`${typeCode}:${holder.regionCode}:${holder.unitId ?? ''}`}))`,
+  );
   const held = await tx
     .select()
     .from(receiptHoldings)
